@@ -1,0 +1,146 @@
+/**
+ * The append-only audit trail with its SHA-256 hash chain. Each row's hash covers the
+ * previous row's hash and the canonical JSON of the row itself (including its seq), so an
+ * edited, deleted, inserted or reordered row breaks the chain at that row.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/tables';
+import { canonicalJson } from './canonical-json';
+import type { AuditRow } from './audit.table';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a mutation says about itself; the registrar adds who, when and where. */
+export interface AuditChange {
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditStamp {
+  action: string;
+  actor: string;
+  workstation: string;
+  tsUtc: string;
+}
+
+/** The hash of one row given the hash of the row before it. */
+export function rowHash(row: Omit<AuditRow, 'hash'>): string {
+  const body = canonicalJson({
+    seq: row.seq,
+    ts_utc: row.ts_utc,
+    actor: row.actor,
+    workstation: row.workstation,
+    action: row.action,
+    entity: row.entity,
+    entity_id: row.entity_id,
+    before: row.before,
+    after: row.after,
+  });
+  return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
+}
+
+/** Appends one row to the chain. Must run inside the transaction of the change it records. */
+export async function appendAudit(
+  tx: Transaction<Database>,
+  stamp: AuditStamp,
+  change: AuditChange,
+): Promise<AuditRow> {
+  const head = await tx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const base = {
+    seq: (head?.seq ?? 0) + 1,
+    ts_utc: stamp.tsUtc,
+    actor: stamp.actor,
+    workstation: stamp.workstation,
+    action: stamp.action,
+    entity: change.entity,
+    entity_id: change.entityId,
+    before: change.before === undefined || change.before === null ? null : canonicalJson(change.before),
+    after: change.after === undefined || change.after === null ? null : canonicalJson(change.after),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const row: AuditRow = { ...base, hash: rowHash(base) };
+  await tx.insertInto('audit_log').values(row).execute();
+  return row;
+}
+
+export interface AuditListFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, optionally for one kind of record or one record. */
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: AuditListFilter,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  let q = db.selectFrom('audit_log');
+  if (filter.entity !== undefined) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  headSeq: number | null;
+  headHash: string | null;
+  firstBadSeq: number | null;
+  problem: string | null;
+}
+
+/** Walks the chain in seq order, in batches, and names the first row that does not verify. */
+export async function verifyAudit(db: Kysely<Database>, batchSize = 5000): Promise<AuditVerification> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let headHash: string | null = null;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const fail = (problem: string): AuditVerification => ({
+        ok: false,
+        checked,
+        headSeq: null,
+        headHash: null,
+        firstBadSeq: problem.startsWith('missing') ? expectedSeq : row.seq,
+        problem,
+      });
+      if (row.seq !== expectedSeq) return fail(`missing row ${expectedSeq} (next present is ${row.seq})`);
+      if (row.prev_hash !== prevHash) return fail(`row ${row.seq} does not follow the row before it`);
+      if (rowHash(row) !== row.hash) return fail(`row ${row.seq} was changed after it was written`);
+      prevHash = row.hash;
+      headHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+  }
+  return {
+    ok: true,
+    checked,
+    headSeq: checked === 0 ? null : expectedSeq - 1,
+    headHash,
+    firstBadSeq: null,
+    problem: null,
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The static list of migrations. Bundling breaks folder scanning, so every migration is
+ * imported here by name; names sort by their date prefix.
+ */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as foundation from './2026-11-27-01-foundation';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-27-01-foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** The schema version a fully migrated desk reports. */
+export const LATEST_SCHEMA_VERSION = Object.keys(migrations).sort().at(-1)!;

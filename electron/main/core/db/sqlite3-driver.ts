@@ -1,0 +1,179 @@
+/**
+ * Kysely driver over the `sqlite3` package: one connection, serialised by a mutex so that a
+ * transaction owns the connection from BEGIN to COMMIT. node-sqlite3 needs care that
+ * better-sqlite3 does not: `run` gives lastID/changes but no rows, `all` gives rows but no
+ * counts, and a BigInt parameter is silently bound as NULL.
+ */
+import sqlite3 from 'sqlite3';
+import {
+  CompiledQuery,
+  DeleteQueryNode,
+  InsertQueryNode,
+  SelectQueryNode,
+  UpdateQueryNode,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+
+type Sqlite3Database = InstanceType<typeof sqlite3.Database>;
+
+/** A FIFO lock; whoever holds it owns the one connection. */
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  #release: (() => void) | null = null;
+
+  async lock(): Promise<void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => next);
+    await previous;
+    this.#release = release;
+  }
+
+  unlock(): void {
+    const release = this.#release;
+    this.#release = null;
+    release?.();
+  }
+}
+
+/** Statements whose rows we must read; everything else goes through `run` for its counts. */
+const READS_ROWS = /^\s*(select|with|pragma|explain|values)\b/i;
+const RETURNING = /\breturning\b/i;
+
+function returnsRows(query: CompiledQuery): boolean {
+  const node = query.query;
+  if (SelectQueryNode.is(node)) return true;
+  if (InsertQueryNode.is(node) || UpdateQueryNode.is(node) || DeleteQueryNode.is(node)) {
+    return node.returning !== undefined;
+  }
+  return READS_ROWS.test(query.sql) || RETURNING.test(query.sql);
+}
+
+/** node-sqlite3 binds a BigInt as NULL without a word; convert what fits and refuse the rest. */
+export function toSqliteParameter(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new RangeError('integer parameter outside the safe range');
+    }
+    return Number(value);
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === undefined) throw new TypeError('undefined parameter');
+  return value;
+}
+
+export class Sqlite3Connection implements DatabaseConnection {
+  constructor(readonly raw: Sqlite3Database) {}
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql } = compiledQuery;
+    const parameters = compiledQuery.parameters.map(toSqliteParameter);
+    if (returnsRows(compiledQuery)) {
+      return new Promise((resolve, reject) => {
+        this.raw.all(sql, parameters, (err: Error | null, rows: R[]) =>
+          err ? reject(err) : resolve({ rows }),
+        );
+      });
+    }
+    return new Promise((resolve, reject) => {
+      this.raw.run(sql, parameters, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) return reject(err);
+        resolve({
+          rows: [],
+          numAffectedRows: BigInt(this.changes),
+          insertId: this.lastID !== undefined ? BigInt(this.lastID) : undefined,
+        });
+      });
+    });
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the sqlite3 driver');
+  }
+
+  /** Runs several statements without parameters (schema scripts, pragmas). */
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+}
+
+export class Sqlite3Driver implements Driver {
+  readonly #mutex = new Mutex();
+  readonly #connection: Sqlite3Connection;
+
+  constructor(raw: Sqlite3Database) {
+    this.#connection = new Sqlite3Connection(raw);
+  }
+
+  get connection(): Sqlite3Connection {
+    return this.#connection;
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#mutex.lock();
+    return this.#connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // A write transaction takes the write lock up front, so it never fails half-way on BUSY.
+    const begin = settings.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async releaseConnection(): Promise<void> {
+    this.#mutex.unlock();
+  }
+
+  async destroy(): Promise<void> {
+    await this.#mutex.lock();
+    try {
+      await new Promise<void>((resolve, reject) =>
+        this.#connection.raw.close((err) => (err ? reject(err) : resolve())),
+      );
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+
+  /** Runs `fn` while holding the connection, for work outside Kysely (backup, exec). */
+  async withConnection<T>(fn: (connection: Sqlite3Connection) => Promise<T>): Promise<T> {
+    await this.#mutex.lock();
+    try {
+      return await fn(this.#connection);
+    } finally {
+      this.#mutex.unlock();
+    }
+  }
+}
+
+/** Opens the raw handle; `create` false refuses a missing file. */
+export function openRaw(
+  file: string,
+  options: { create: boolean; readOnly?: boolean },
+): Promise<Sqlite3Database> {
+  const mode = options.readOnly
+    ? sqlite3.OPEN_READONLY
+    : sqlite3.OPEN_READWRITE | (options.create ? sqlite3.OPEN_CREATE : 0);
+  return new Promise((resolve, reject) => {
+    const db: Sqlite3Database = new sqlite3.Database(file, mode | sqlite3.OPEN_FULLMUTEX, (err) =>
+      err ? reject(err) : resolve(db),
+    );
+  });
+}
+
+export const SQLITE_VERSION = sqlite3.VERSION;

@@ -1,0 +1,239 @@
+/**
+ * The call pipeline: look the method up, validate the input, run the handler in a
+ * transaction with its audit row (and the search index following), check the output, and
+ * answer a Result. Nothing thrown below ever crosses this boundary as it is.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { MethodName, MethodOutput, MethodInput } from '../../../shared/api/contract';
+import { contract, isMethodName } from '../../../shared/api/contract';
+import type { Result, ValidationIssue } from '../../../shared/api/errors';
+import type { EventName, EventPayload } from '../../../shared/api/events';
+import { appendAudit, type AuditChange } from './audit/audit.repository';
+import type { DeskEnv, Mutated, TaskDone, Touched } from './context';
+import type { Database } from './db/tables';
+import type { Sqlite3Driver } from './db/sqlite3-driver';
+import { DeskError, toDeskError } from './errors';
+import type { Registry } from './registrar';
+
+export type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+export interface DeskLogger {
+  error(message: string, detail: unknown): void;
+}
+
+export const consoleLogger: DeskLogger = {
+  error: (message, detail) => console.error(`[desk] ${message}`, detail),
+};
+
+/** Keeps the search index in step with the records a call touched, inside its transaction. */
+export type TouchedIndexer = (tx: Transaction<Database>, touched: Touched) => Promise<void>;
+
+export interface DeskInternals {
+  db: Kysely<Database>;
+  driver: Sqlite3Driver;
+  registry: Registry;
+  env: Omit<DeskEnv, 'emit'>;
+  indexTouched: TouchedIndexer;
+  logger: DeskLogger;
+  onClose: () => Promise<void>;
+}
+
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: issue.message,
+  }));
+}
+
+function describeIssues(issues: ValidationIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'The input is not valid.';
+  const where = first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  return `The input is not valid${where}: ${first.message}.`;
+}
+
+export class Desk {
+  readonly #internals: DeskInternals;
+  readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
+  readonly #cancelled = new Set<string>();
+  #closed = false;
+  #inFlight = new Set<Promise<unknown>>();
+
+  constructor(internals: DeskInternals) {
+    this.#internals = internals;
+  }
+
+  /** Calls one contract method. Always resolves; failures come back as typed errors. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call(method: string, input: unknown): Promise<Result<unknown>> {
+    const run = this.#call(method, input);
+    this.#inFlight.add(run);
+    void run.finally(() => this.#inFlight.delete(run));
+    return run;
+  }
+
+  /** Subscribes to a contract event; answers the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.#listeners.get(event);
+    if (!set) this.#listeners.set(event, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  /** Asks a running task to stop at its next checkpoint. */
+  cancel(taskId: string): void {
+    this.#cancelled.add(taskId);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Waits for calls in flight, then closes the database. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#inFlight]);
+    await this.#internals.onClose();
+  }
+
+  /** For the composition root and tests in this folder: the database itself. */
+  get internals(): DeskInternals {
+    return this.#internals;
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.#listeners.get(event) ?? []) {
+      try {
+        (listener as Listener<E>)(payload);
+      } catch (error) {
+        this.#internals.logger.error(`listener for ${event} failed`, error);
+      }
+    }
+  }
+
+  async #call(method: string, input: unknown): Promise<Result<unknown>> {
+    if (this.#closed) return { ok: false, error: { code: 'INTERNAL', message: 'The desk is closed.' } };
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'There is no such method.' } };
+    }
+    const spec = contract[method];
+    const parsed = (spec.input as z.ZodType).safeParse(input);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
+    }
+    try {
+      const value = await this.#run(method, spec.kind, spec.output as z.ZodType, parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      const deskError = toDeskError(error);
+      if (deskError.code === 'INTERNAL' || !(error instanceof DeskError)) {
+        this.#internals.logger.error(`${method} failed`, error);
+      }
+      return { ok: false, error: deskError.toShape() };
+    }
+  }
+
+  async #run(method: MethodName, kind: string, output: z.ZodType, input: unknown): Promise<unknown> {
+    const { db, driver, env, registry, indexTouched } = this.#internals;
+    const handler = registry.get(method) as (ctx: unknown, input: unknown) => Promise<unknown>;
+    const now = env.clock.now();
+    const touched: Touched = new Map();
+    const afterCommit: (() => Promise<void> | void)[] = [];
+    const base = {
+      ...env,
+      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => this.emit(event, payload),
+      method,
+      now,
+      nowIso: now.toISOString(),
+      touch: (type: string, id: string) => {
+        let ids = touched.get(type);
+        if (!ids) touched.set(type, (ids = new Set()));
+        ids.add(id);
+      },
+      afterCommit: (fn: () => Promise<void> | void) => afterCommit.push(fn),
+    };
+    const stamp = () => ({
+      action: method,
+      actor: env.actor,
+      workstation: env.workstation,
+      tsUtc: env.clock.now().toISOString(),
+    });
+    const checkOutput = (value: unknown) => {
+      const checked = output.safeParse(value);
+      if (!checked.success) {
+        this.#internals.logger.error(
+          `${method} answered outside its contract`,
+          checked.error.issues.slice(0, 5),
+        );
+        throw new DeskError('INTERNAL', 'The desk produced an unexpected answer. Nothing was saved.');
+      }
+      return checked.data;
+    };
+
+    let value: unknown;
+    let change: AuditChange | null = null;
+    if (kind === 'query') {
+      value = await db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (tx) => checkOutput(await handler({ ...base, tx }, input)));
+    } else if (kind === 'mutation') {
+      value = await db.transaction().execute(async (tx) => {
+        const result = (await handler({ ...base, tx }, input)) as Mutated<unknown>;
+        const checked = checkOutput(result.value);
+        if (touched.size > 0) await indexTouched(tx, touched);
+        await appendAudit(tx, stamp(), result.audit);
+        change = result.audit;
+        return checked;
+      });
+    } else {
+      const taskId = randomUUID();
+      const ctx = {
+        ...base,
+        db,
+        driver,
+        transaction: <T>(fn: (tx: Transaction<Database>) => Promise<T>) =>
+          db.transaction().execute(async (tx) => {
+            const result = await fn(tx);
+            if (touched.size > 0) {
+              await indexTouched(tx, touched);
+              touched.clear();
+            }
+            return result;
+          }),
+        progress: (phase: string, done: number, total: number) =>
+          this.emit('progress', { taskId, method, phase, done, total }),
+        get cancelled() {
+          return cancelled.has(taskId);
+        },
+      };
+      const cancelled = this.#cancelled;
+      try {
+        const result = (await handler(ctx, input)) as TaskDone<unknown>;
+        value = checkOutput(result.value);
+        const audit = result.audit;
+        if (audit) {
+          await db.transaction().execute((tx) => appendAudit(tx, stamp(), audit));
+          change = audit;
+        }
+      } finally {
+        this.#cancelled.delete(taskId);
+      }
+    }
+
+    for (const fn of afterCommit) {
+      try {
+        await fn();
+      } catch (error) {
+        this.#internals.logger.error(`${method}: after-commit step failed`, error);
+      }
+    }
+    if (change) this.emit('changed', { entities: [(change as AuditChange).entity] });
+    return value;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The one API contract: every method the renderer may call, by name `domain.verb`, with its
+ * input and output schemas. Domain contracts live beside this file and are joined here.
+ */
+import type { z } from 'zod';
+import { systemContract } from './system.contract';
+
+export const contract = {
+  ...systemContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What the caller passes (before defaults are applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What the handler receives (after parsing and defaults). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type MethodKindOf<M extends MethodName> = Contract[M]['kind'];
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

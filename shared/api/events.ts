@@ -1,0 +1,22 @@
+/**
+ * Pushes from the core to the renderer. The preload lets the renderer subscribe to these
+ * names only.
+ */
+import { z } from 'zod';
+
+export const eventContract = {
+  /** Progress of long work (import, export, backup, reindex). */
+  progress: z.object({
+    taskId: z.string(),
+    method: z.string(),
+    phase: z.string(),
+    done: z.number(),
+    total: z.number(),
+  }),
+  /** Records of these kinds changed; lists showing them should refresh. */
+  changed: z.object({ entities: z.array(z.string()) }),
+} as const;
+
+export type EventName = keyof typeof eventContract;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventContract)[E]>;
+export const EVENT_NAMES = Object.keys(eventContract) as EventName[];

@@ -1,0 +1,82 @@
+/**
+ * Opens a real desk on a fresh temporary folder for one test, and helpers to call it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { DeskErrorShape } from '../../shared/api/errors';
+import { openDesk, type Desk } from '../../electron/main/core';
+import type { Clock } from '../../electron/main/core/platform/platform.port';
+import { fakePlatform, type FakePlatform } from './fake-platform';
+
+/** A clock the test moves by hand; starts at 2025-05-05 09:00 UTC unless told otherwise. */
+export class TestClock implements Clock {
+  #now: number;
+  constructor(start: string | Date = '2025-05-05T09:00:00.000Z') {
+    this.#now = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  set(at: string | Date): void {
+    this.#now = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.#now += ms;
+  }
+}
+
+export interface TestDesk {
+  desk: Desk;
+  dir: string;
+  clock: TestClock;
+  platform: FakePlatform;
+  /** Calls a method and answers its value; fails the test with the error otherwise. */
+  ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Calls a method that must fail; answers the error. */
+  fail<M extends MethodName>(method: M, input: unknown): Promise<DeskErrorShape>;
+  /** Closes and reopens the desk on the same folder. */
+  reopen(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export function tempDir(prefix = 'desk-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function openTestDesk(
+  options: { dir?: string; clock?: TestClock; actor?: string } = {},
+): Promise<TestDesk> {
+  const dir = options.dir ?? tempDir();
+  const clock = options.clock ?? new TestClock();
+  const platform = fakePlatform();
+  const silent = { error: () => {} };
+  const open = () =>
+    openDesk({ dataDir: dir, actor: options.actor ?? 'tester', platform, clock, logger: silent });
+  const t: TestDesk = {
+    desk: await open(),
+    dir,
+    clock,
+    platform,
+    async ok(method, input) {
+      const result = await t.desk.call(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    async fail(method, input) {
+      const result = await t.desk.call(method as string, input);
+      if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+      return result.error;
+    },
+    async reopen() {
+      await t.desk.close();
+      t.desk = await open();
+    },
+    async cleanup() {
+      await t.desk.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
