@@ -3,6 +3,10 @@
  * `*.table.ts`, and they are joined here.
  */
 import type { AuditLogTable } from '../audit/audit.table';
+import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/cases.table';
+import type { ContactsTable } from '../contacts/contacts.table';
+import type { PartnersTable } from '../partners/partners.table';
+import type { RelationshipAreasTable, RelationshipsTable } from '../relationships/relationships.table';
 import type { SettingsTable } from '../settings/settings.table';
 import type { UsersTable } from '../users/users.table';
 
@@ -10,4 +14,11 @@ export interface Database {
   settings: SettingsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  partners: PartnersTable;
+  contacts: ContactsTable;
+  relationships: RelationshipsTable;
+  relationship_areas: RelationshipAreasTable;
+  cases: CasesTable;
+  case_partners: CasePartnersTable;
+  case_tags: CaseTagsTable;
 }

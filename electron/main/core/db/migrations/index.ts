@@ -4,9 +4,15 @@
  */
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './2026-11-27-01-foundation';
+import * as partners from './2026-11-27-02-partners';
+import * as relationships from './2026-11-27-03-relationships';
+import * as cases from './2026-11-27-04-cases';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
+  '2026-11-27-02-partners': partners,
+  '2026-11-27-03-relationships': relationships,
+  '2026-11-27-04-cases': cases,
 };
 
 export const migrationProvider: MigrationProvider = {
