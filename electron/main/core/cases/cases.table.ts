@@ -20,6 +20,8 @@ export interface CasesTable {
   /** Set when the case becomes done or cancelled, cleared when it reopens. */
   closed_on: string | null;
   search_key: string;
+  /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
+  sort_key: string;
   created_at: string;
   updated_at: string;
 }

@@ -17,6 +17,8 @@ export interface ContactsTable {
   notes: string | null;
   archived: number;
   search_key: string;
+  /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
+  sort_key: string;
   created_at: string;
   updated_at: string;
 }

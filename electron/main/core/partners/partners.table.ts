@@ -22,6 +22,8 @@ export interface PartnersTable {
   own: number;
   archived: number;
   search_key: string;
+  /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
+  sort_key: string;
   created_at: string;
   updated_at: string;
 }

@@ -25,6 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
     // Names, notes and country names normalised by searchKey(), for the Persian-aware LIKE filter.
     .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
+    // name_fa as a key that sorts in Persian alphabetical order (پ after ب, not after و).
+    .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -33,11 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('partners_kind_country')
     .on('partners')
-    .columns(['kind', 'country', 'name_fa'])
+    .columns(['kind', 'country', 'sort_key'])
     .execute();
-  await db.schema.createIndex('partners_country').on('partners').columns(['country', 'name_fa']).execute();
+  await db.schema.createIndex('partners_country').on('partners').columns(['country', 'sort_key']).execute();
   await db.schema.createIndex('partners_parent').on('partners').column('parent_id').execute();
-  await db.schema.createIndex('partners_own').on('partners').columns(['own', 'name_fa']).execute();
+  await db.schema.createIndex('partners_own').on('partners').columns(['own', 'sort_key']).execute();
 
   await db.schema
     .createTable('contacts')
@@ -54,8 +56,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contacts_partner').on('contacts').columns(['partner_id', 'name_fa']).execute();
+  await db.schema
+    .createIndex('contacts_partner')
+    .on('contacts')
+    .columns(['partner_id', 'sort_key'])
+    .execute();
 }

@@ -22,6 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('opened_on', 'text', (c) => c.notNull())
     .addColumn('closed_on', 'text')
     .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
+    // The title as a key that sorts in Persian alphabetical order.
+    .addColumn('sort_key', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
