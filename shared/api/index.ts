@@ -5,3 +5,7 @@ export * from './events';
 export * from './contract';
 export * from './settings.schema';
 export * from './system.contract';
+export * from './letters.contract';
+export * from './channels';
+export * from './bridge';
+export * from './approvals.contract';
