@@ -1,0 +1,20 @@
+/**
+ * Which screen shows each section. A section appears in the sidebar only when its core is
+ * in the contract and its screen is listed here.
+ */
+import type { ComponentType } from 'react';
+import { DeskPage } from '../features/desk/DeskPage';
+import type { Route, SectionId } from './routes';
+import { SECTIONS, hasMethod, type Section } from './sections';
+
+export interface PageProps {
+  route: Route;
+}
+
+export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
+  desk: DeskPage,
+};
+
+export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(
+  (section) => hasMethod(section.requires) && PAGES[section.id] !== undefined,
+);

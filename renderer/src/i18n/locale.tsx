@@ -1,0 +1,135 @@
+/**
+ * The user's language and calendar. The choice is kept on the user's record (users.update)
+ * and mirrored in localStorage, which only serves the first paint before the core answers.
+ */
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Calendar } from '../../../shared/dates/jalali';
+import { defaultCalendar, formatDate, todayIso, type DateStyle } from '../../../shared/dates/jalali';
+import { formatNumber, toPersianDigits } from '../../../shared/text/digits';
+import type { User } from '../../../shared/api/system.contract';
+import { call } from '../lib/api';
+import { en } from './en';
+import { fa, type MessageKey } from './fa';
+
+export type Locale = 'fa' | 'en';
+export type { Calendar, MessageKey };
+
+const STORAGE_KEY = 'desk.preferences';
+const catalogues = { fa, en } as const;
+
+export interface Preferences {
+  locale: Locale;
+  calendar: Calendar;
+}
+
+/** The last choice made on this workstation, for the first paint only. */
+export function storedPreferences(): Preferences {
+  try {
+    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Preferences> | null;
+    const locale: Locale = raw?.locale === 'en' ? 'en' : 'fa';
+    const calendar: Calendar =
+      raw?.calendar === 'jalali' || raw?.calendar === 'gregorian' ? raw.calendar : defaultCalendar(locale);
+    return { locale, calendar };
+  } catch {
+    return { locale: 'fa', calendar: 'jalali' };
+  }
+}
+
+/** Puts the language and direction on <html>, where Mantine's DirectionProvider reads it. */
+export function applyToDocument(locale: Locale): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = locale === 'fa' ? 'rtl' : 'ltr';
+  document.title = catalogues[locale]['app.name'];
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template: string = catalogues[locale][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
+
+export interface I18n extends Preferences {
+  dir: 'rtl' | 'ltr';
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** A stored YYYY-MM-DD date in the user's calendar and digits. */
+  date: (isoDate: string, style?: DateStyle) => string;
+  /** The calendar date (local wall clock) of a UTC timestamp. */
+  dateOf: (isoTimestamp: string, style?: DateStyle) => string;
+  number: (n: number) => string;
+  /** Digits of identifiers, versions and register numbers in the user's script. */
+  digits: (s: string) => string;
+  setPreferences: (change: Partial<Preferences>) => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const value = use(I18nContext);
+  if (!value) throw new Error('useI18n outside LocaleProvider');
+  return value;
+}
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [prefs, setPrefs] = useState<Preferences>(storedPreferences);
+  const [me, setMe] = useState<User | null>(null);
+
+  // The registered user's own choice wins over this workstation's hint.
+  useEffect(() => {
+    let live = true;
+    call('users.me', {}).then(
+      (user) => {
+        if (!live || !user) return;
+        setMe(user);
+        setPrefs({ locale: user.locale, calendar: user.calendar });
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    applyToDocument(prefs.locale);
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs));
+  }, [prefs]);
+
+  const setPreferences = useCallback(
+    (change: Partial<Preferences>) => {
+      const locale = change.locale ?? prefs.locale;
+      const calendar =
+        change.calendar ??
+        (change.locale && change.locale !== prefs.locale ? defaultCalendar(locale) : prefs.calendar);
+      setPrefs({ locale, calendar });
+      if (me) {
+        call('users.update', { id: me.id, locale, calendar }).then(setMe, () => {});
+      }
+    },
+    [me, prefs],
+  );
+
+  const value = useMemo<I18n>(() => {
+    const { locale, calendar } = prefs;
+    const date = (isoDate: string, style: DateStyle = 'long') => formatDate(isoDate, locale, style, calendar);
+    return {
+      locale,
+      calendar,
+      dir: locale === 'fa' ? 'rtl' : 'ltr',
+      t: (key, params) => translate(locale, key, params),
+      date,
+      dateOf: (isoTimestamp, style) => date(todayIso(new Date(isoTimestamp)), style),
+      number: (n) => formatNumber(n, locale),
+      digits: (s) => (locale === 'fa' ? toPersianDigits(s) : s),
+      setPreferences,
+    };
+  }, [prefs, setPreferences]);
+
+  return <I18nContext value={value}>{children}</I18nContext>;
+}

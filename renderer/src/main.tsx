@@ -1,0 +1,31 @@
+/** The renderer's entry: providers around the shell. */
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles/fonts.css';
+import './styles/global.css';
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Shell } from './app/Shell';
+import { theme } from './app/theme';
+import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
+
+const first = storedPreferences();
+applyToDocument(first.locale);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
+      <MantineProvider theme={theme}>
+        <LocaleProvider>
+          <Notifications position="bottom-left" />
+          <Shell />
+        </LocaleProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,289 @@
+/**
+ * The browser harness: the built renderer served on 127.0.0.1, opened in Chromium through
+ * playwright-core, with `window.desk` bound to a real Desk on a temporary folder. The page
+ * sees exactly what the preload gives it — `call` and `on` — and nothing else.
+ *
+ * It builds nothing: `npm test` and `npm run test:e2e` run `npm run build:renderer` first.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import { EVENT_NAMES } from '../../shared/api/events';
+import { openTestDesk, type TestClock, type TestDesk } from '../helpers/desk';
+import { serveStatic, type StaticServer } from './static-server';
+
+const PROJECT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(PROJECT, 'out/renderer');
+export const SCREENSHOTS_DIR = join(PROJECT, 'docs/screenshots');
+
+export type Locale = 'fa' | 'en';
+
+/** The little of the page's globals that harness code evaluated in the page touches. */
+export interface PageGlobals {
+  document: {
+    documentElement: { lang: string; dir: string };
+    fonts: { ready: Promise<unknown> };
+    querySelector(selector: string): unknown;
+  };
+  __deskEmit?: (event: string, payload: unknown) => void;
+}
+
+export interface Problem {
+  kind: 'console' | 'pageerror' | 'requestfailed' | 'http' | 'foreign-request';
+  text: string;
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  desk: TestDesk;
+  origin: string;
+  /** Everything that went wrong in the page since the harness started (or since `clearProblems`). */
+  problems: Problem[];
+  /** Opens a route such as `/desk` or `/partners/<id>` and waits for the page to settle. */
+  open(route: string): Promise<void>;
+  /** Fails with the list of problems when any console error, page error or stray request happened. */
+  assertClean(): void;
+  clearProblems(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Chrome reports these for the CSP meta tag itself, by design: `frame-ancestors` only works
+ * as an HTTP header, and the same policy string is shared with the Electron header where it
+ * does apply. They say nothing about the page.
+ */
+const EXPECTED_CONSOLE = [/frame-ancestors' is ignored when delivered via a <meta> element/];
+
+/** Where Chromium is: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Edge/Chrome on Windows. */
+export function chromiumLaunchOptions(): LaunchOptions[] {
+  const base: LaunchOptions = { headless: true, args: ['--disable-gpu'] };
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH points to ${fromEnv}, which does not exist.`);
+    return [{ ...base, executablePath: fromEnv }];
+  }
+  if (existsSync('/usr/bin/chromium')) return [{ ...base, executablePath: '/usr/bin/chromium' }];
+  if (process.platform === 'win32')
+    return [
+      { ...base, channel: 'msedge' },
+      { ...base, channel: 'chrome' },
+    ];
+  throw new Error(
+    'No Chromium found for the e2e tests. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
+  );
+}
+
+async function launchBrowser(): Promise<Browser> {
+  const failures: string[] = [];
+  for (const options of chromiumLaunchOptions()) {
+    try {
+      return await chromium.launch(options);
+    } catch (error) {
+      failures.push(
+        `${options.executablePath ?? options.channel}: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+  }
+  throw new Error(`Could not start a browser for the e2e tests:\n${failures.join('\n')}`);
+}
+
+/** Runs in the page before any of its scripts: the same `window.desk` the preload exposes. */
+function installBridge(eventNames: string[]): void {
+  type Listener = (payload: unknown) => void;
+  type Binding = (method: string, input: unknown) => Promise<unknown>;
+  const page = globalThis as unknown as {
+    __deskCall: Binding;
+    __deskEmit?: (event: string, payload: unknown) => void;
+    desk?: unknown;
+  };
+  const listeners = new Map<string, Set<Listener>>();
+  Object.defineProperty(page, '__deskEmit', {
+    value: (event: string, payload: unknown) => {
+      for (const listener of listeners.get(event) ?? []) {
+        try {
+          listener(payload);
+        } catch (error) {
+          console.error('desk event listener failed', error);
+        }
+      }
+    },
+  });
+  Object.defineProperty(page, 'desk', {
+    value: Object.freeze({
+      call: (method: string, input: unknown) => page.__deskCall(method, input),
+      on: (event: string, listener: Listener) => {
+        if (!eventNames.includes(event)) throw new Error(`unknown desk event: ${event}`);
+        let set = listeners.get(event);
+        if (!set) listeners.set(event, (set = new Set()));
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+    }),
+  });
+}
+
+export interface HarnessOptions {
+  clock?: TestClock;
+  /** Run before the page opens, for example to register the user or load records. */
+  seed?: (desk: TestDesk) => Promise<void>;
+  viewport?: { width: number; height: number };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(
+      `The renderer is not built (${RENDERER_DIR}/index.html is missing). Run \`npm run build:renderer\` first.`,
+    );
+  }
+  const desk = await openTestDesk(options.clock ? { clock: options.clock } : {});
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await options.seed?.(desk);
+    server = await serveStatic(RENDERER_DIR);
+    browser = await launchBrowser();
+    const origin = server.origin;
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      deviceScaleFactor: 1,
+      locale: 'fa-IR',
+      timezoneId: 'Asia/Tehran',
+    });
+    const problems: Problem[] = [];
+    const sameOrigin = (url: string) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+      try {
+        return new URL(url).origin === origin;
+      } catch {
+        return false;
+      }
+    };
+    // Nothing may leave the app; anything that tries is recorded and stopped here.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (sameOrigin(url)) return route.continue();
+      problems.push({ kind: 'foreign-request', text: url });
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => {
+      if (!sameOrigin(request.url())) problems.push({ kind: 'foreign-request', text: request.url() });
+    });
+    await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) =>
+      desk.desk.call(method, input),
+    );
+    await context.addInitScript(installBridge, EVENT_NAMES as string[]);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (EXPECTED_CONSOLE.some((re) => re.test(message.text()))) return;
+      problems.push({ kind: 'console', text: message.text() });
+    });
+    page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }));
+    page.on('requestfailed', (request) => {
+      if (!sameOrigin(request.url())) return; // already recorded as foreign
+      problems.push({
+        kind: 'requestfailed',
+        text: `${request.url()} ${request.failure()?.errorText ?? ''}`,
+      });
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        problems.push({ kind: 'http', text: `${response.status()} ${response.url()}` });
+    });
+
+    const unsubscribe = EVENT_NAMES.map((event) =>
+      desk.desk.on(event, (payload) => {
+        page
+          .evaluate(([name, data]) => (globalThis as unknown as PageGlobals).__deskEmit?.(name, data), [
+            event,
+            payload,
+          ] as const)
+          .catch(() => {}); // the page may be navigating or closed; the next load reads fresh data
+      }),
+    );
+
+    const openedServer = server;
+    const openedBrowser = browser;
+    return {
+      page,
+      context,
+      desk,
+      origin,
+      problems,
+      async open(route) {
+        await page.goto(`${origin}/index.html#${route.startsWith('/') ? route : `/${route}`}`);
+        await settle(page);
+      },
+      assertClean() {
+        if (problems.length > 0) {
+          throw new Error(
+            `The page had problems:\n${problems.map((p) => `  ${p.kind}: ${p.text}`).join('\n')}`,
+          );
+        }
+      },
+      clearProblems() {
+        problems.length = 0;
+      },
+      async close() {
+        for (const off of unsubscribe) off();
+        await openedBrowser.close();
+        await openedServer.close();
+        await desk.cleanup();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await desk.cleanup();
+    throw error;
+  }
+}
+
+/** Waits until fonts are in, nothing is loading and no spinner is showing. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => (globalThis as unknown as PageGlobals).document.fonts.ready);
+  await page.locator('main').waitFor();
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).document.querySelector('.mantine-Loader-root') === null,
+  );
+}
+
+/** Switches the language through the header switch, as a user would. */
+export async function setLocale(page: Page, locale: Locale): Promise<void> {
+  const current = await page.evaluate(
+    () => (globalThis as unknown as PageGlobals).document.documentElement.lang,
+  );
+  if (current === locale) return;
+  await page
+    .getByRole('radiogroup', { name: /زبان|Language/ })
+    .getByText(locale === 'fa' ? 'فارسی' : 'English')
+    .click();
+  await page.waitForFunction(
+    (want) => (globalThis as unknown as PageGlobals).document.documentElement.lang === want,
+    locale,
+  );
+  await settle(page);
+}
+
+/**
+ * Opens a route in a language and saves a screenshot as docs/screenshots/<name>.<locale>.png.
+ * Answers the file path.
+ */
+export async function screenshot(page: Page, route: string, locale: Locale, name: string): Promise<string> {
+  const url = new URL(page.url());
+  url.hash = route.startsWith('/') ? route : `/${route}`;
+  if (page.url() !== url.toString()) {
+    await page.goto(url.toString());
+  }
+  await settle(page);
+  await setLocale(page, locale);
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const file = join(SCREENSHOTS_DIR, `${name}.${locale}.png`);
+  // Let transitions (notifications, hover states) finish before the picture.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -1,0 +1,52 @@
+/** The harness's file server answers files under its root and nothing else. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRequestPath, serveStatic, type StaticServer } from './static-server';
+
+describe('the static server of the browser harness', () => {
+  let parent: string;
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    parent = mkdtempSync(join(tmpdir(), 'static-'));
+    root = join(parent, 'site');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+    writeFileSync(join(parent, 'secret.txt'), 'outside');
+    server = await serveStatic(root);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('serves files with their MIME types', async () => {
+    const index = await fetch(`${server.origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const font = await fetch(`${server.origin}/assets/font.woff2`);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect(Buffer.from(await font.arrayBuffer())).toEqual(Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+  });
+
+  it('refuses path escapes, folders and strange requests', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
+      expect(resolveRequestPath(root, path), path).toBeNull();
+    }
+    expect(resolveRequestPath(root, '/assets')).toBeNull();
+    expect((await fetch(`${server.origin}/%2e%2e/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/assets/`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/index.html`, { method: 'POST' })).status).toBe(405);
+  });
+});
