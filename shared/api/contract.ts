@@ -3,10 +3,12 @@
  * input and output schemas. Domain contracts live beside this file and are joined here.
  */
 import type { z } from 'zod';
+import { attachmentsContract } from './attachments.contract';
 import { systemContract } from './system.contract';
 
 export const contract = {
   ...systemContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,3 +9,4 @@ export * from './letters.contract';
 export * from './channels';
 export * from './bridge';
 export * from './approvals.contract';
+export * from './attachments.contract';

@@ -4,6 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { attachmentSearchSource } from './attachments/attachment.search';
+import { cleanTempDir } from './attachments/attachment-store';
+import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
 import type { DeskPaths } from './context';
 import { openDatabase } from './db/database';
@@ -30,10 +33,10 @@ export interface OpenDeskOptions {
 }
 
 /** Every domain's handlers; the registry refuses duplicates and missing methods. */
-const handlerMaps = [systemHandlers, settingsHandlers, usersHandlers, auditHandlers];
+const handlerMaps = [systemHandlers, settingsHandlers, usersHandlers, auditHandlers, attachmentsHandlers];
 
 /** Every domain's searchable records. */
-const searchSources: SearchSource[] = [];
+const searchSources: SearchSource[] = [attachmentSearchSource];
 
 export function deskPaths(dataDir: string): DeskPaths {
   const root = resolve(dataDir);
@@ -53,6 +56,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const opened = await openDatabase(paths.databaseFile);
   for (const dir of [paths.attachmentsDir, paths.backupsDir, paths.tempDir])
     mkdirSync(dir, { recursive: true });
+  await cleanTempDir(paths);
   const indexTouched = createIndexer(searchSources, async () => {});
   return new Desk({
     db: opened.db,

@@ -2,6 +2,7 @@
  * The whole database as Kysely sees it: each domain declares its tables in its own
  * `*.table.ts`, and they are joined here.
  */
+import type { AttachmentFilesTable, AttachmentsTable } from '../attachments/attachments.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/cases.table';
 import type { ContactsTable } from '../contacts/contacts.table';
@@ -14,6 +15,8 @@ export interface Database {
   settings: SettingsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  attachment_files: AttachmentFilesTable;
+  attachments: AttachmentsTable;
   partners: PartnersTable;
   contacts: ContactsTable;
   relationships: RelationshipsTable;

@@ -7,12 +7,14 @@ import * as foundation from './2026-11-27-01-foundation';
 import * as partners from './2026-11-27-02-partners';
 import * as relationships from './2026-11-27-03-relationships';
 import * as cases from './2026-11-27-04-cases';
+import * as attachments from './2026-11-27-06-attachments';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
   '2026-11-27-02-partners': partners,
   '2026-11-27-03-relationships': relationships,
   '2026-11-27-04-cases': cases,
+  '2026-11-27-06-attachments': attachments,
 };
 
 export const migrationProvider: MigrationProvider = {
