@@ -162,3 +162,19 @@ describe('text taken for search', () => {
     expect(text!.length).toBe(200_000);
   });
 });
+
+describe('the sample data’s attachment files', () => {
+  const sample = join(import.meta.dirname, '..', '..', 'resources', 'sample');
+  it.each([
+    ['invitation-world-cities-summit.pdf', 'pdf'],
+    ['khaju-bridge.png', 'png'],
+    ['letter-to-kazan.docx', 'docx'],
+  ])('accepts %s as %s', async (name, kind) => {
+    expect(await sniff(readFileSync(join(sample, name)), name)).toMatchObject({ ok: true, kind });
+  });
+
+  it('has a Persian letter whose text is searchable', async () => {
+    const text = await extractText('docx', bufferSource(readFileSync(join(sample, 'letter-to-kazan.docx'))));
+    expect(text).toContain('هفته فرهنگی اصفهان');
+  });
+});
