@@ -4,10 +4,12 @@
  */
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments.contract';
+import { searchContract } from './search.contract';
 import { systemContract } from './system.contract';
 
 export const contract = {
   ...systemContract,
+  ...searchContract,
   ...attachmentsContract,
 } as const;
 

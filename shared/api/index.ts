@@ -10,3 +10,4 @@ export * from './channels';
 export * from './bridge';
 export * from './approvals.contract';
 export * from './attachments.contract';
+export * from './search.contract';

@@ -40,16 +40,20 @@ const LETTER_FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g'
 // ZWJ stands outside the class: inside one, lint reads it as joining its neighbours.
 const INVISIBLES = /[\u200b\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]|\u200d/g;
 
-/** A Latin letter with the combining marks that follow it (after NFKC, usually none). */
-const LATIN_WITH_MARKS = /\p{Script=Latin}[\u0300-\u036f]*/gu;
+/**
+ * A Latin letter that NFKD may change — one outside ASCII (é, ș), or an ASCII letter
+ * followed by combining marks — with its marks. Plain ASCII words are never matched, which
+ * keeps English text fast.
+ */
+const LATIN_WITH_MARKS = /(?:(?=\p{Script=Latin})\P{ASCII}|[A-Za-z](?=[\u0300-\u036f]))[\u0300-\u036f]*/gu;
 const COMBINING_LATIN_MARKS = /[\u0300-\u036f]/g;
 
 /**
- * The search key of a text: DESIGN §3 normalisation, then Latin accents folded
- * (Été → ete), whitespace collapsed and trimmed. Two spellings a reader takes for the same
- * word get the same key.
+ * The rules of the search key without the final collapse of whitespace: every character
+ * that separates words (spaces, ZWNJ, bidi controls) is still where it was, as a space.
+ * The search index uses it to keep each word's key beside the word as typed.
  */
-export function searchKey(text: string): string {
+export function normalizeForSearch(text: string): string {
   let s = text
     // Farsi yeh + hamza above is how some layouts type ئ; NFKC only composes Arabic yeh.
     .replace(/\u06cc\u0654/g, '\u0626')
@@ -59,8 +63,16 @@ export function searchKey(text: string): string {
     .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c] ?? c);
   s = toAsciiDigits(s).replace(INVISIBLES, ' ').toLowerCase();
   // Only Latin letters are decomposed: NFKD would split آ and ئ into a letter and a mark.
-  s = s.replace(LATIN_WITH_MARKS, (m) => m.normalize('NFKD').replace(COMBINING_LATIN_MARKS, ''));
-  return s.replace(/\s+/g, ' ').trim();
+  return s.replace(LATIN_WITH_MARKS, (m) => m.normalize('NFKD').replace(COMBINING_LATIN_MARKS, ''));
+}
+
+/**
+ * The search key of a text: DESIGN §3 normalisation, then Latin accents folded
+ * (Été → ete), whitespace collapsed and trimmed. Two spellings a reader takes for the same
+ * word get the same key.
+ */
+export function searchKey(text: string): string {
+  return normalizeForSearch(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The search key without any spaces: compounds written apart or joined compare equal. */

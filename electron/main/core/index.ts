@@ -13,6 +13,7 @@ import { openDatabase } from './db/database';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
 import type { Clock, Platform } from './platform/platform.port';
 import { Registry } from './registrar';
+import { searchHandlers } from './search/search.handlers';
 import { createIndexer, type SearchSource } from './search/search.indexer';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
@@ -50,14 +51,14 @@ export function deskPaths(dataDir: string): DeskPaths {
 }
 
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
-  const registry = new Registry(handlerMaps);
+  const registry = new Registry([...handlerMaps, searchHandlers(searchSources)]);
   const paths = deskPaths(options.dataDir);
   mkdirSync(paths.dataDir, { recursive: true });
   const opened = await openDatabase(paths.databaseFile);
   for (const dir of [paths.attachmentsDir, paths.backupsDir, paths.tempDir])
     mkdirSync(dir, { recursive: true });
   await cleanTempDir(paths);
-  const indexTouched = createIndexer(searchSources, async () => {});
+  const indexTouched = createIndexer(searchSources);
   return new Desk({
     db: opened.db,
     driver: opened.driver,

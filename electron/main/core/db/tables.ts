@@ -8,6 +8,7 @@ import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/case
 import type { ContactsTable } from '../contacts/contacts.table';
 import type { PartnersTable } from '../partners/partners.table';
 import type { RelationshipAreasTable, RelationshipsTable } from '../relationships/relationships.table';
+import type { SearchDocsTable } from '../search/search.table';
 import type { SettingsTable } from '../settings/settings.table';
 import type { UsersTable } from '../users/users.table';
 
@@ -15,6 +16,7 @@ export interface Database {
   settings: SettingsTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  search_docs: SearchDocsTable;
   attachment_files: AttachmentFilesTable;
   attachments: AttachmentsTable;
   partners: PartnersTable;

@@ -4,8 +4,10 @@
  * itself (FTS5 tables) belongs to this folder.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { SEARCH_TYPES } from '../../../../shared/api/search.contract';
 import type { Touched } from '../context';
 import type { Database } from '../db/tables';
+import { writeSearchDocuments } from './search.repository';
 
 /** One record as the search index sees it: display text, normalised here before indexing. */
 export interface SearchDocument {
@@ -38,14 +40,23 @@ export type IndexWriter = (
   docs: SearchDocument[],
 ) => Promise<void>;
 
+/** The index itself: FTS5 rows rewritten (or removed) in the caller's transaction. */
+export const ftsIndexWriter: IndexWriter = async (tx, type, ids, docs) => {
+  await writeSearchDocuments(tx, type, ids, docs);
+};
+
 /**
  * Builds the function the registrar calls before each commit: every touched record is
  * re-read through its source and written to the index (or removed when it is gone).
+ * A source of a kind the search contract does not name stops the desk from opening.
  */
-export function createIndexer(sources: readonly SearchSource[], write: IndexWriter) {
+export function createIndexer(sources: readonly SearchSource[], write: IndexWriter = ftsIndexWriter) {
   const byType = new Map<string, SearchSource>();
   for (const source of sources) {
     if (byType.has(source.type)) throw new Error(`search source ${source.type} registered twice`);
+    if (!(SEARCH_TYPES as readonly string[]).includes(source.type)) {
+      throw new Error(`search source ${source.type} is not a kind in SEARCH_TYPES (search.contract.ts)`);
+    }
     byType.set(source.type, source);
   }
   return async function indexTouched(tx: Transaction<Database>, touched: Touched): Promise<void> {

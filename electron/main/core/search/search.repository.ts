@@ -1,0 +1,222 @@
+/**
+ * Reads and writes of the search index. `search_docs` goes through Kysely; the two FTS5
+ * tables through raw SQL here and nowhere else. Writes take a Transaction: the index always
+ * changes together with the records it describes.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/tables';
+import { metaOf } from './search.parse';
+import type { SearchDocRow } from './search.table';
+import { compactOf, indexedForm } from './search.text';
+import type { SearchDocument } from './search.indexer';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Ids per statement: well under SQLite's limit of bound parameters. */
+const CHUNK = 500;
+/** Text beyond this is not indexed (a very long attachment's tail). */
+export const MAX_INDEXED_CHARS = 500_000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function capped(text: string): string {
+  if (text.length <= MAX_INDEXED_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_INDEXED_CHARS);
+  return text.slice(0, cut > MAX_INDEXED_CHARS / 2 ? cut : MAX_INDEXED_CHARS);
+}
+
+async function deleteFts(tx: Transaction<Database>, docId: number): Promise<void> {
+  await sql`DELETE FROM search_words WHERE rowid = ${docId}`.execute(tx);
+  await sql`DELETE FROM search_grams WHERE rowid = ${docId}`.execute(tx);
+}
+
+async function insertFts(tx: Transaction<Database>, docId: number, doc: SearchDocument, type: string) {
+  const title = capped(doc.title);
+  const body = capped(doc.body);
+  const titleForm = indexedForm(title);
+  const bodyForm = indexedForm(body);
+  const titleKeys = titleForm.keys;
+  const bodyKeys = bodyForm.keys;
+  const joined = `${titleForm.joined} ${bodyForm.joined}`.trim();
+  const meta = metaOf(type, doc.date);
+  await sql`INSERT INTO search_words (rowid, title, body, joined, meta)
+    VALUES (${docId}, ${titleKeys}, ${bodyKeys}, ${joined}, ${meta})`.execute(tx);
+  await sql`INSERT INTO search_grams (rowid, title, body, meta)
+    VALUES (${docId}, ${compactOf(titleKeys)}, ${compactOf(bodyKeys)}, ${meta})`.execute(tx);
+}
+
+export interface WriteOptions {
+  /** Rewrite even when the text is unchanged (a reindex), stamping this generation. */
+  generation?: number;
+}
+
+export interface WriteCounts {
+  written: number;
+  removed: number;
+}
+
+/**
+ * Brings the index in line with the documents of one kind: an id with a document is
+ * written (skipped when its text and date are unchanged), an id without one is removed.
+ */
+export async function writeSearchDocuments(
+  tx: Transaction<Database>,
+  type: string,
+  ids: readonly string[],
+  docs: readonly SearchDocument[],
+  options: WriteOptions = {},
+): Promise<WriteCounts> {
+  const counts: WriteCounts = { written: 0, removed: 0 };
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  for (const part of chunks([...new Set(ids)])) {
+    const existing = new Map(
+      (
+        await tx
+          .selectFrom('search_docs')
+          .selectAll()
+          .where('type', '=', type)
+          .where('entity_id', 'in', part)
+          .execute()
+      ).map((row) => [row.entity_id, row]),
+    );
+    for (const id of part) {
+      const doc = byId.get(id);
+      const row = existing.get(id);
+      if (!doc) {
+        if (row) {
+          await deleteFts(tx, row.doc_id);
+          await tx.deleteFrom('search_docs').where('doc_id', '=', row.doc_id).execute();
+          counts.removed++;
+        }
+        continue;
+      }
+      const date = doc.date ?? null;
+      if (row) {
+        const same = row.title === doc.title && row.body === doc.body && row.date === date;
+        if (same && options.generation === undefined) continue;
+        await deleteFts(tx, row.doc_id);
+        await tx
+          .updateTable('search_docs')
+          .set({
+            title: doc.title,
+            body: doc.body,
+            date,
+            ...(options.generation !== undefined && { generation: options.generation }),
+          })
+          .where('doc_id', '=', row.doc_id)
+          .execute();
+        await insertFts(tx, row.doc_id, doc, type);
+      } else {
+        const inserted = await tx
+          .insertInto('search_docs')
+          .values({
+            type,
+            entity_id: id,
+            title: doc.title,
+            body: doc.body,
+            date,
+            generation: options.generation ?? 0,
+          })
+          .returning('doc_id')
+          .executeTakeFirstOrThrow();
+        await insertFts(tx, inserted.doc_id, doc, type);
+      }
+      counts.written++;
+    }
+  }
+  return counts;
+}
+
+/** Removes index rows by doc id (records of a kind no source describes any more). */
+export async function removeSearchRows(tx: Transaction<Database>, docIds: readonly number[]): Promise<void> {
+  for (const docId of docIds) {
+    await deleteFts(tx, docId);
+    await tx.deleteFrom('search_docs').where('doc_id', '=', docId).execute();
+  }
+}
+
+/** The word-index query, best first: FTS5 ranks and limits inside the virtual table. */
+export function rankedWordsQuery(match: string, limit: number) {
+  return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM search_words
+    WHERE search_words MATCH ${match} ORDER BY rank LIMIT ${limit}`;
+}
+
+/** The trigram query, best first. */
+export function rankedGramsQuery(match: string, limit: number) {
+  return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM search_grams
+    WHERE search_grams MATCH ${match} ORDER BY rank LIMIT ${limit}`;
+}
+
+export async function matchingDocIds(db: Db, query: ReturnType<typeof rankedWordsQuery>): Promise<number[]> {
+  return (await query.execute(db)).rows.map((r) => r.doc_id);
+}
+
+export interface HitRow extends SearchDocRow {
+  title_keys: string | null;
+  body_keys: string | null;
+}
+
+/**
+ * One page of word-index hits with everything a hit shows, in one statement: FTS5 matches,
+ * orders (by rank, or newest first for short prefixes) and limits inside the virtual table,
+ * and only the rows of the page are joined to their display text by rowid.
+ */
+export function wordHitsPage(match: string, order: 'rank' | 'recent', limit: number, offset: number) {
+  const orderBy = order === 'rank' ? sql`w.rank` : sql`w.rowid DESC`;
+  return sql<HitRow>`SELECT w.rowid AS doc_id, d.type, d.entity_id, d.title, d.body, d.date,
+      d.generation, w.title AS title_keys, w.body AS body_keys
+    FROM search_words w JOIN search_docs d ON d.doc_id = w.rowid
+    WHERE search_words MATCH ${match} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The records of these doc ids with their stored keys, for titles and snippets. */
+export async function loadHitRows(db: Db, docIds: readonly number[]): Promise<HitRow[]> {
+  if (docIds.length === 0) return [];
+  const { rows } = await sql<HitRow>`SELECT d.doc_id, d.type, d.entity_id, d.title, d.body, d.date,
+      d.generation, w.title AS title_keys, w.body AS body_keys
+    FROM search_docs d JOIN search_words w ON w.rowid = d.doc_id
+    WHERE d.doc_id IN (${sql.join(docIds)})`.execute(db);
+  return rows;
+}
+
+/** The earliest and latest dates in the index, to bound open date filters. */
+export async function dateBounds(db: Db): Promise<{ min: string | null; max: string | null }> {
+  const row = await db
+    .selectFrom('search_docs')
+    .select((eb) => [eb.fn.min('date').as('min'), eb.fn.max('date').as('max')])
+    .executeTakeFirst();
+  return { min: (row?.min as string | null) ?? null, max: (row?.max as string | null) ?? null };
+}
+
+export async function nextGeneration(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('search_docs')
+    .select((eb) => eb.fn.max('generation').as('g'))
+    .executeTakeFirst();
+  return Number(row?.g ?? 0) + 1;
+}
+
+/** Rows not written by the current reindex pass, a page at a time. */
+export async function staleRows(
+  db: Db,
+  generation: number,
+  limit: number,
+): Promise<Pick<SearchDocRow, 'doc_id' | 'type' | 'entity_id'>[]> {
+  return db
+    .selectFrom('search_docs')
+    .select(['doc_id', 'type', 'entity_id'])
+    .where('generation', '<', generation)
+    .orderBy('generation')
+    .limit(limit)
+    .execute();
+}
+
+/** Merges FTS5 segments after a full rebuild, so queries read one b-tree per index. */
+export async function optimizeIndexes(tx: Transaction<Database>): Promise<void> {
+  await sql`INSERT INTO search_words (search_words) VALUES ('optimize')`.execute(tx);
+  await sql`INSERT INTO search_grams (search_grams) VALUES ('optimize')`.execute(tx);
+}
