@@ -413,4 +413,15 @@ describe('search.reindex', () => {
     expect(await t.ok('search.reindex', {})).toEqual({ indexed: 2, removed: 0, cancelled: false });
     expect(await ids('یروان')).toEqual([b]);
   });
+
+  it('stops when cancelled and leaves the index answering as before', async () => {
+    const letter = (await t.ok('letters.create', letterInput({ subject: 'سمرقند' }))).id;
+    const off = t.desk.on('progress', (p) => {
+      if (p.method === 'search.reindex') t.desk.cancel(p.taskId);
+    });
+    const result = await t.ok('search.reindex', {});
+    off();
+    expect(result).toEqual({ indexed: 0, removed: 0, cancelled: true });
+    expect(await ids('سمرقند')).toEqual([letter]);
+  });
 });
