@@ -6,11 +6,13 @@ import type { z } from 'zod';
 import { attachmentsContract } from './attachments.contract';
 import { searchContract } from './search.contract';
 import { systemContract } from './system.contract';
+import { tasksContract } from './tasks.contract';
 
 export const contract = {
   ...systemContract,
   ...searchContract,
   ...attachmentsContract,
+  ...tasksContract,
 } as const;
 
 export type Contract = typeof contract;

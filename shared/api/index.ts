@@ -11,3 +11,4 @@ export * from './bridge';
 export * from './approvals.contract';
 export * from './attachments.contract';
 export * from './search.contract';
+export * from './tasks.contract';

@@ -17,6 +17,7 @@ import { searchHandlers } from './search/search.handlers';
 import { createIndexer, type SearchSource } from './search/search.indexer';
 import { settingsHandlers } from './settings/settings.handlers';
 import { systemHandlers } from './system/system.handlers';
+import { tasksHandlers } from './tasks/tasks.handlers';
 import { usersHandlers } from './users/users.handlers';
 
 export { Desk } from './desk';
@@ -34,7 +35,14 @@ export interface OpenDeskOptions {
 }
 
 /** Every domain's handlers; the registry refuses duplicates and missing methods. */
-const handlerMaps = [systemHandlers, settingsHandlers, usersHandlers, auditHandlers, attachmentsHandlers];
+const handlerMaps = [
+  systemHandlers,
+  settingsHandlers,
+  usersHandlers,
+  auditHandlers,
+  attachmentsHandlers,
+  tasksHandlers,
+];
 
 /** Every domain's searchable records. */
 const searchSources: SearchSource[] = [attachmentSearchSource];

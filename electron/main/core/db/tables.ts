@@ -10,6 +10,7 @@ import type { PartnersTable } from '../partners/partners.table';
 import type { RelationshipAreasTable, RelationshipsTable } from '../relationships/relationships.table';
 import type { SearchDocsTable } from '../search/search.table';
 import type { SettingsTable } from '../settings/settings.table';
+import type { TasksTable } from '../tasks/tasks.table';
 import type { UsersTable } from '../users/users.table';
 
 export interface Database {
@@ -19,6 +20,7 @@ export interface Database {
   search_docs: SearchDocsTable;
   attachment_files: AttachmentFilesTable;
   attachments: AttachmentsTable;
+  tasks: TasksTable;
   partners: PartnersTable;
   contacts: ContactsTable;
   relationships: RelationshipsTable;

@@ -8,6 +8,7 @@ import * as partners from './2026-11-27-02-partners';
 import * as relationships from './2026-11-27-03-relationships';
 import * as cases from './2026-11-27-04-cases';
 import * as attachments from './2026-11-27-06-attachments';
+import * as tasks from './2026-11-27-07-tasks';
 import * as search from './2026-11-27-09-search';
 
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-03-relationships': relationships,
   '2026-11-27-04-cases': cases,
   '2026-11-27-06-attachments': attachments,
+  '2026-11-27-07-tasks': tasks,
   '2026-11-27-09-search': search,
 };
 
