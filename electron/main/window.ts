@@ -31,8 +31,8 @@ const BACKGROUND = '#f4f7f9';
  * Hung on every web contents as it is created, so nothing escapes it.
  */
 export function guardWebContents(contents: WebContents, devServerUrl: string | undefined): void {
-  const refuseNavigation = (event: { preventDefault(): void }, url: string) => {
-    if (!isAllowedNavigation(url, devServerUrl)) event.preventDefault();
+  const refuseNavigation = (details: { url: string; preventDefault(): void }) => {
+    if (!isAllowedNavigation(details.url, devServerUrl)) details.preventDefault();
   };
   contents.on('will-navigate', refuseNavigation);
   contents.on('will-redirect', refuseNavigation);

@@ -25,8 +25,8 @@ vi.mock('electron', async () => {
 
 const { createMainWindow, guardSession, guardWebContents } = await import('../../electron/main/window');
 
-type Prevented = { preventDefault: ReturnType<typeof vi.fn> };
-const event = (): Prevented => ({ preventDefault: vi.fn() });
+type Prevented = { url: string; preventDefault: ReturnType<typeof vi.fn> };
+const event = (url = ''): Prevented => ({ url, preventDefault: vi.fn() });
 
 function fakeContents() {
   const emitter = new EventEmitter();
@@ -60,14 +60,14 @@ describe('guardWebContents', () => {
     const contents = fakeContents();
     guardWebContents(contents as never, undefined);
     for (const name of ['will-navigate', 'will-redirect']) {
-      const away = event();
-      contents.emit(name, away, 'https://example.org/');
+      const away = event('https://example.org/');
+      contents.emit(name, away);
       expect(away.preventDefault, name).toHaveBeenCalled();
-      const script = event();
-      contents.emit(name, script, 'javascript:alert(1)');
+      const script = event('javascript:alert(1)');
+      contents.emit(name, script);
       expect(script.preventDefault, name).toHaveBeenCalled();
-      const home = event();
-      contents.emit(name, home, 'app://app/index.html');
+      const home = event('app://app/index.html');
+      contents.emit(name, home);
       expect(home.preventDefault, name).not.toHaveBeenCalled();
     }
   });
