@@ -4,12 +4,20 @@
  */
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments.contract';
+import { casesContract } from './cases.contract';
+import { contactsContract } from './contacts.contract';
+import { partnersContract } from './partners.contract';
+import { relationshipsContract } from './relationships.contract';
 import { searchContract } from './search.contract';
 import { systemContract } from './system.contract';
 import { tasksContract } from './tasks.contract';
 
 export const contract = {
   ...systemContract,
+  ...partnersContract,
+  ...contactsContract,
+  ...relationshipsContract,
+  ...casesContract,
   ...searchContract,
   ...attachmentsContract,
   ...tasksContract,

@@ -8,11 +8,19 @@ import { attachmentSearchSource } from './attachments/attachment.search';
 import { cleanTempDir } from './attachments/attachment-store';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
+import { caseSearchSource } from './cases/case.search';
+import { casesHandlers } from './cases/cases.handlers';
+import { contactSearchSource } from './contacts/contact.search';
+import { contactsHandlers } from './contacts/contacts.handlers';
 import type { DeskPaths } from './context';
 import { openDatabase } from './db/database';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
+import { partnerSearchSource } from './partners/partner.search';
+import { partnersHandlers } from './partners/partners.handlers';
 import type { Clock, Platform } from './platform/platform.port';
 import { Registry } from './registrar';
+import { relationshipSearchSource } from './relationships/relationship.search';
+import { relationshipsHandlers } from './relationships/relationships.handlers';
 import { searchHandlers } from './search/search.handlers';
 import { createIndexer, type SearchSource } from './search/search.indexer';
 import { settingsHandlers } from './settings/settings.handlers';
@@ -40,12 +48,22 @@ const handlerMaps = [
   settingsHandlers,
   usersHandlers,
   auditHandlers,
+  partnersHandlers,
+  contactsHandlers,
+  relationshipsHandlers,
+  casesHandlers,
   attachmentsHandlers,
   tasksHandlers,
 ];
 
 /** Every domain's searchable records. */
-const searchSources: SearchSource[] = [attachmentSearchSource];
+const searchSources: SearchSource[] = [
+  partnerSearchSource,
+  contactSearchSource,
+  relationshipSearchSource,
+  caseSearchSource,
+  attachmentSearchSource,
+];
 
 export function deskPaths(dataDir: string): DeskPaths {
   const root = resolve(dataDir);

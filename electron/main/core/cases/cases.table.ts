@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface CasesTable {
   id: string;
@@ -19,9 +19,9 @@ export interface CasesTable {
   opened_on: string;
   /** Set when the case becomes done or cancelled, cleared when it reopens. */
   closed_on: string | null;
-  search_key: string;
+  search_key: Generated<string>;
   /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
-  sort_key: string;
+  sort_key: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface ContactsTable {
   id: string;
@@ -9,16 +9,16 @@ export interface ContactsTable {
   title: string | null;
   position: string | null;
   /** JSON array of strings. */
-  emails: string;
+  emails: Generated<string>;
   /** JSON array of strings. */
-  phones: string;
+  phones: Generated<string>;
   /** JSON array of language tags. */
-  languages: string;
+  languages: Generated<string>;
   notes: string | null;
-  archived: number;
-  search_key: string;
+  archived: Generated<number>;
+  search_key: Generated<string>;
   /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
-  sort_key: string;
+  sort_key: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface PartnersTable {
   id: string;
@@ -19,11 +19,11 @@ export interface PartnersTable {
   website: string | null;
   notes: string | null;
   /** 1 for the office's own city and its neighbourhoods. */
-  own: number;
-  archived: number;
-  search_key: string;
+  own: Generated<number>;
+  archived: Generated<number>;
+  search_key: Generated<string>;
   /** sortKey() of the Persian name (title), so lists sort in Persian alphabetical order. */
-  sort_key: string;
+  sort_key: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -31,15 +31,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // The list filters: by kind then country (the partners page), by country alone (the map),
-  // by parent (a city's neighbourhoods), by own (the units that hold relationships).
+  // by parent (a city's neighbourhoods), by own (the units that hold relationships). Each
+  // also holds the archive flag every list filters on (so the planner never prefers the
+  // flag alone) and ends in the list's order (sort_key, then id for a stable page), so a
+  // page is read in order without sorting.
   await db.schema
     .createIndex('partners_kind_country')
     .on('partners')
-    .columns(['kind', 'country', 'sort_key'])
+    .columns(['kind', 'country', 'archived', 'sort_key', 'id'])
     .execute();
-  await db.schema.createIndex('partners_country').on('partners').columns(['country', 'sort_key']).execute();
-  await db.schema.createIndex('partners_parent').on('partners').column('parent_id').execute();
-  await db.schema.createIndex('partners_own').on('partners').columns(['own', 'sort_key']).execute();
+  await db.schema
+    .createIndex('partners_country')
+    .on('partners')
+    .columns(['country', 'archived', 'sort_key', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('partners_parent')
+    .on('partners')
+    .columns(['parent_id', 'archived', 'sort_key', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('partners_own')
+    .on('partners')
+    .columns(['own', 'archived', 'sort_key', 'id'])
+    .execute();
+  // The unfiltered page: in use (or archived), by name.
+  await db.schema
+    .createIndex('partners_archived')
+    .on('partners')
+    .columns(['archived', 'sort_key', 'id'])
+    .execute();
 
   await db.schema
     .createTable('contacts')
@@ -61,8 +82,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
+    .createIndex('contacts_archived')
+    .on('contacts')
+    .columns(['archived', 'sort_key', 'id'])
+    .execute();
+  await db.schema
     .createIndex('contacts_partner')
     .on('contacts')
-    .columns(['partner_id', 'sort_key'])
+    .columns(['partner_id', 'archived', 'sort_key', 'id'])
     .execute();
 }

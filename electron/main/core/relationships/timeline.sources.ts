@@ -1,0 +1,159 @@
+/**
+ * Activity linked to relationships and cases, one small function per source. Each answers
+ * rows of the same shape — whose activity (`owner_id`: a relationship or a case), what,
+ * when, in which area of cooperation — so the timeline, the last activity, dormancy and
+ * the breadth per area are all one UNION ALL over the sources. A new kind of linked record
+ * (events, agreements) is one more function here and one more line in the unions below.
+ */
+import { sql, type AliasedSelectQueryBuilder, type Kysely, type Transaction } from 'kysely';
+import type {
+  TimelineItem,
+  TimelineItemKind,
+  TimelineSource,
+} from '../../../../shared/api/relationships.contract';
+import type { Database } from '../db/tables';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One dated piece of activity as the sources answer it. */
+export interface ActivityRow {
+  owner_id: string;
+  source: TimelineSource;
+  kind: TimelineItemKind;
+  item_id: string;
+  activity_date: string;
+  title: string;
+  reference: string | null;
+  area: string | null;
+}
+
+/** Whose activity to read: these relationships (or cases), or all of them (null). */
+export type Owners = readonly string[] | null;
+
+const caseClosedKind = sql<TimelineItemKind>`case when ${sql.ref('cases.status')} = 'done' then 'case_done' else 'case_cancelled' end`;
+
+// ---- relationships ------------------------------------------------------------------
+
+/** A case linked to the relationship, on the day it was opened. */
+function relationshipCasesOpened(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('cases')
+    .select((eb) => [
+      eb.ref('cases.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'case'`.as('source'),
+      sql<TimelineItemKind>`'case_opened'`.as('kind'),
+      'cases.id as item_id',
+      'cases.opened_on as activity_date',
+      'cases.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ]);
+  q = owners
+    ? q.where('cases.relationship_id', 'in', owners)
+    : q.where('cases.relationship_id', 'is not', null);
+  return q;
+}
+
+/** A case linked to the relationship, on the day it was done or cancelled. */
+function relationshipCasesClosed(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('cases')
+    .select((eb) => [
+      eb.ref('cases.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'case'`.as('source'),
+      caseClosedKind.as('kind'),
+      'cases.id as item_id',
+      eb.ref('cases.closed_on').$notNull().as('activity_date'),
+      'cases.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('cases.closed_on', 'is not', null);
+  q = owners
+    ? q.where('cases.relationship_id', 'in', owners)
+    : q.where('cases.relationship_id', 'is not', null);
+  return q;
+}
+
+/** All activity of these relationships (or of every relationship). */
+export function relationshipActivity(db: Db, owners: Owners) {
+  return relationshipCasesOpened(db, owners).unionAll([
+    relationshipCasesClosed(db, owners),
+  ]);
+}
+
+// ---- cases --------------------------------------------------------------------------
+
+/** The case itself, opened and (when it was) closed. */
+function caseMilestones(db: Db, owners: readonly string[]) {
+  const opened = db
+    .selectFrom('cases')
+    .select([
+      'cases.id as owner_id',
+      sql<TimelineSource>`'case'`.as('source'),
+      sql<TimelineItemKind>`'case_opened'`.as('kind'),
+      'cases.id as item_id',
+      'cases.opened_on as activity_date',
+      'cases.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('cases.id', 'in', owners);
+  const closed = db
+    .selectFrom('cases')
+    .select((eb) => [
+      'cases.id as owner_id',
+      sql<TimelineSource>`'case'`.as('source'),
+      caseClosedKind.as('kind'),
+      'cases.id as item_id',
+      eb.ref('cases.closed_on').$notNull().as('activity_date'),
+      'cases.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('cases.id', 'in', owners)
+    .where('cases.closed_on', 'is not', null);
+  return { opened, closed };
+}
+
+/** All activity of these cases. */
+export function caseActivity(db: Db, owners: readonly string[]) {
+  const { opened, closed } = caseMilestones(db, owners);
+  return opened.unionAll([closed]);
+}
+
+// ---- reading ------------------------------------------------------------------------
+
+/** Newest first; on one day the later-recorded record first, a case's closing before its opening. */
+export async function timelinePage(
+  db: Db,
+  activity: AliasedSelectQueryBuilder<ActivityRow, 'activity'>,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ActivityRow[]; total: number }> {
+  const rows = await db
+    .selectFrom(activity)
+    .selectAll()
+    .orderBy('activity.activity_date', 'desc')
+    .orderBy('activity.item_id', 'desc')
+    .orderBy(sql`case when ${sql.ref('activity.kind')} = 'case_opened' then 1 else 0 end`)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const count = await db
+    .selectFrom(activity)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(count.total) };
+}
+
+export function toTimelineItem(row: ActivityRow): TimelineItem {
+  return {
+    source: row.source,
+    kind: row.kind,
+    id: row.item_id,
+    date: row.activity_date,
+    title: row.title,
+    reference: row.reference,
+    area: row.area as TimelineItem['area'],
+  };
+}
