@@ -24,8 +24,8 @@ interface WithBackup {
   backup(filename: string, callback: (error: Error | null) => void): RawBackup;
 }
 
-/** Pages copied per step (4 MiB with the default page size): a few milliseconds each. */
-const PAGES_PER_STEP = 1024;
+/** Pages copied per step (1 MiB with the default page size): about a millisecond each. */
+const PAGES_PER_STEP = 256;
 
 export interface AuditHead {
   headSeq: number | null;
