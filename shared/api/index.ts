@@ -16,4 +16,3 @@ export * from './approvals.contract';
 export * from './attachments.contract';
 export * from './search.contract';
 export * from './tasks.contract';
-export * from './agreements.contract';

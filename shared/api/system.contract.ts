@@ -31,8 +31,7 @@ const username = text(64)
     z
       .string()
       .min(1, { message: 'required' })
-      // Windows logins may hold spaces ("Maryam Ahmadi") and a domain ("CITY\\m.ahmadi").
-      .regex(/^[\p{L}\p{N}._@\\ -]+$/u, { message: 'letters, digits, spaces and . _ - @ \\ only' }),
+      .regex(/^[\p{L}\p{N}._@\\-]+$/u, { message: 'letters, digits and . _ - @ \\ only' }),
   );
 
 export const userFields = {

@@ -5,10 +5,10 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, kyselyOver } from '../../electron/main/core/db/file-check';
+import { APPLICATION_ID } from '../../electron/main/core/db/database';
 import { migrations } from '../../electron/main/core/db/migrations';
 import { Sqlite3Driver, openRaw } from '../../electron/main/core/db/sqlite3-driver';
 import type { Database } from '../../electron/main/core/db/tables';
@@ -38,7 +38,14 @@ async function openUpTo(dir: string): Promise<Kysely<Database>> {
   await driver.connection.exec(
     `PRAGMA application_id = ${APPLICATION_ID}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;`,
   );
-  const db = kyselyOver<Database>(driver);
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => Object.fromEntries(UP_TO_CASES.map((n) => [n, migrations[n]!])) },
