@@ -3,6 +3,7 @@
  * input and output schemas. Domain contracts live beside this file and are joined here.
  */
 import type { z } from 'zod';
+import { agreementsContract } from './agreements.contract';
 import { attachmentsContract } from './attachments.contract';
 import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...searchContract,
   ...attachmentsContract,
   ...tasksContract,
+  ...agreementsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,3 +16,4 @@ export * from './approvals.contract';
 export * from './attachments.contract';
 export * from './search.contract';
 export * from './tasks.contract';
+export * from './agreements.contract';

@@ -31,7 +31,8 @@ const username = text(64)
     z
       .string()
       .min(1, { message: 'required' })
-      .regex(/^[\p{L}\p{N}._@\\-]+$/u, { message: 'letters, digits and . _ - @ \\ only' }),
+      // Windows logins may hold spaces ("Maryam Ahmadi") and a domain ("CITY\\m.ahmadi").
+      .regex(/^[\p{L}\p{N}._@\\ -]+$/u, { message: 'letters, digits, spaces and . _ - @ \\ only' }),
   );
 
 export const userFields = {

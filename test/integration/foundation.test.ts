@@ -94,6 +94,12 @@ describe('the core entry', () => {
     expect((await t.ok('audit.verify', {})).checked).toBe(2);
   });
 
+  it('accepts a Windows login with a space and a domain, and refuses one with a slash', async () => {
+    await t.ok('users.create', { username: 'Maryam Ahmadi', nameFa: 'مریم احمدی' });
+    await t.ok('users.create', { username: 'CITY\\m.ahmadi', nameFa: 'مریم احمدی' });
+    expect((await t.fail('users.create', { username: '../admin', nameFa: 'x' })).code).toBe('VALIDATION');
+  });
+
   it('knows the signed-in user and refuses a duplicate username', async () => {
     await t.ok('users.create', { username: 'tester', nameFa: 'آزمونگر', locale: 'en' });
     const me = await t.ok('users.me', {});

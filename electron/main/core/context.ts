@@ -61,6 +61,19 @@ export interface TaskContext extends CallBase {
   progress(phase: string, done: number, total: number): void;
   /** True once the user asked to cancel this task. */
   readonly cancelled: boolean;
+  /**
+   * For restoring a backup: once no other call runs (new calls wait), runs `beforeClose` on
+   * the open database, closes it, lets `swap` replace the file, and opens it again with
+   * every opening check and pending migration. If `swap` or the reopening fails, `undo` puts
+   * the previous file back. Afterwards `db` and `driver` are the reopened database.
+   */
+  replaceDatabase(steps: DatabaseReplacement): Promise<{ migrated: string[] }>;
+}
+
+export interface DatabaseReplacement {
+  beforeClose?: () => Promise<void>;
+  swap: () => Promise<void>;
+  undo: () => Promise<void>;
 }
 
 /** A mutation answers its value and the one change it made, for the audit trail. */

@@ -11,7 +11,7 @@ import { contract, isMethodName } from '../../../shared/api/contract';
 import type { Result, ValidationIssue } from '../../../shared/api/errors';
 import type { EventName, EventPayload } from '../../../shared/api/events';
 import { appendAudit, type AuditChange } from './audit/audit.repository';
-import type { DeskEnv, Mutated, TaskDone, Touched } from './context';
+import type { DatabaseReplacement, DeskEnv, Mutated, TaskDone, Touched } from './context';
 import type { Database } from './db/tables';
 import type { Sqlite3Driver } from './db/sqlite3-driver';
 import { DeskError, toDeskError } from './errors';
@@ -30,13 +30,28 @@ export const consoleLogger: DeskLogger = {
 /** Keeps the search index in step with the records a call touched, inside its transaction. */
 export type TouchedIndexer = (tx: Transaction<Database>, touched: Touched) => Promise<void>;
 
+/** The open database; a restore closes it, swaps the file and opens another. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  driver: Sqlite3Driver;
+  /** Migrations applied when it was opened. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
 export interface DeskInternals {
+  /** The open database. Read it afresh each time: a restore replaces it. */
   db: Kysely<Database>;
   driver: Sqlite3Driver;
   registry: Registry;
   env: Omit<DeskEnv, 'emit'>;
   indexTouched: TouchedIndexer;
   logger: DeskLogger;
+  /** Closes the open database. */
+  closeDatabase: () => Promise<void>;
+  /** Opens the database file again, with every opening check (after a restore swapped it). */
+  reopenDatabase: () => Promise<DatabaseHandle>;
+  /** Runs once when the desk closes, after its database (releases the data folder's lock). */
   onClose: () => Promise<void>;
 }
 
@@ -59,7 +74,12 @@ export class Desk {
   readonly #listeners = new Map<EventName, Set<(payload: never) => void>>();
   readonly #cancelled = new Set<string>();
   #closed = false;
+  /** Every call and background job not yet finished; close() waits for them. */
   #inFlight = new Set<Promise<unknown>>();
+  /** Calls and jobs that passed the gate and may be using the database, by their token. */
+  readonly #running = new Map<object, Promise<void>>();
+  /** Set while a restore swaps the database file: new calls wait here. */
+  #gate: Promise<void> | null = null;
 
   constructor(internals: DeskInternals) {
     this.#internals = internals;
@@ -69,10 +89,86 @@ export class Desk {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   call(method: string, input: unknown): Promise<Result<unknown>>;
   call(method: string, input: unknown): Promise<Result<unknown>> {
-    const run = this.#call(method, input);
+    return this.#track(this.#call(method, input, {}));
+  }
+
+  /**
+   * Runs work that belongs to no call (the automatic backup at start) alongside the calls:
+   * it waits behind a restore like a call, and close() waits for it. `closing()` turns true
+   * when the desk starts closing, so long work can stop early. Failures are logged.
+   */
+  runInBackground(name: string, job: (closing: () => boolean) => Promise<void>): void {
+    void this.#track(
+      (async () => {
+        const token = {};
+        if (!(await this.#admit())) return;
+        const leave = this.#enter(token);
+        try {
+          await job(() => this.#closed);
+        } catch (error) {
+          this.#internals.logger.error(`${name} failed`, error);
+        } finally {
+          leave();
+        }
+      })(),
+    );
+  }
+
+  #track<T>(run: Promise<T>): Promise<T> {
     this.#inFlight.add(run);
     void run.finally(() => this.#inFlight.delete(run));
     return run;
+  }
+
+  /** Waits while a restore swaps the database; false when the desk closed meanwhile. */
+  async #admit(): Promise<boolean> {
+    while (this.#gate) await this.#gate;
+    return !this.#closed;
+  }
+
+  #enter(token: object): () => void {
+    let leave!: () => void;
+    this.#running.set(token, new Promise<void>((resolve) => (leave = resolve)));
+    return () => {
+      this.#running.delete(token);
+      leave();
+    };
+  }
+
+  /** See TaskContext.replaceDatabase. */
+  async #replaceDatabase(token: object, steps: DatabaseReplacement): Promise<{ migrated: string[] }> {
+    if (this.#gate) throw new DeskError('CONFLICT', 'Another restore is already in progress.');
+    let open!: () => void;
+    this.#gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      await Promise.allSettled([...this.#running].filter(([t]) => t !== token).map(([, p]) => p));
+      await steps.beforeClose?.();
+      await this.#internals.closeDatabase();
+      try {
+        await steps.swap();
+        return { migrated: await this.#reopenDatabase() };
+      } catch (error) {
+        try {
+          await steps.undo();
+          await this.#reopenDatabase();
+        } catch (undoError) {
+          this.#closed = true;
+          this.#internals.logger.error('putting the previous desk back failed', undoError);
+        }
+        throw error;
+      }
+    } finally {
+      this.#gate = null;
+      open();
+    }
+  }
+
+  async #reopenDatabase(): Promise<string[]> {
+    const opened = await this.#internals.reopenDatabase();
+    this.#internals.db = opened.db;
+    this.#internals.driver = opened.driver;
+    this.#internals.closeDatabase = () => opened.close();
+    return opened.applied;
   }
 
   /** Subscribes to a contract event; answers the function that unsubscribes. */
@@ -92,12 +188,21 @@ export class Desk {
     return this.#closed;
   }
 
-  /** Waits for calls in flight, then closes the database. */
+  /** Resolves once every call and background job in flight now (and any they wait behind) has finished. */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Waits for calls in flight (background jobs are asked to stop), then closes the database. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     await Promise.allSettled([...this.#inFlight]);
-    await this.#internals.onClose();
+    try {
+      await this.#internals.closeDatabase();
+    } finally {
+      await this.#internals.onClose();
+    }
   }
 
   /** For the composition root and tests in this folder: the database itself. */
@@ -115,7 +220,7 @@ export class Desk {
     }
   }
 
-  async #call(method: string, input: unknown): Promise<Result<unknown>> {
+  async #call(method: string, input: unknown, token: object): Promise<Result<unknown>> {
     if (this.#closed) return { ok: false, error: { code: 'INTERNAL', message: 'The desk is closed.' } };
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'VALIDATION', message: 'There is no such method.' } };
@@ -126,8 +231,12 @@ export class Desk {
       const issues = zodIssues(parsed.error);
       return { ok: false, error: { code: 'VALIDATION', message: describeIssues(issues), issues } };
     }
+    if (!(await this.#admit())) {
+      return { ok: false, error: { code: 'INTERNAL', message: 'The desk is closed.' } };
+    }
+    const leave = this.#enter(token);
     try {
-      const value = await this.#run(method, spec.kind, spec.output as z.ZodType, parsed.data);
+      const value = await this.#run(method, spec.kind, spec.output as z.ZodType, parsed.data, token);
       return { ok: true, value };
     } catch (error) {
       const deskError = toDeskError(error);
@@ -135,11 +244,20 @@ export class Desk {
         this.#internals.logger.error(`${method} failed`, error);
       }
       return { ok: false, error: deskError.toShape() };
+    } finally {
+      leave();
     }
   }
 
-  async #run(method: MethodName, kind: string, output: z.ZodType, input: unknown): Promise<unknown> {
-    const { db, driver, env, registry, indexTouched } = this.#internals;
+  async #run(
+    method: MethodName,
+    kind: string,
+    output: z.ZodType,
+    input: unknown,
+    token: object,
+  ): Promise<unknown> {
+    const internals = this.#internals;
+    const { db, env, registry, indexTouched } = internals;
     const handler = registry.get(method) as (ctx: unknown, input: unknown) => Promise<unknown>;
     const now = env.clock.now();
     const touched: Touched = new Map();
@@ -193,12 +311,19 @@ export class Desk {
       });
     } else {
       const taskId = randomUUID();
+      // A task may outlive the database it started with (a restore swaps it), so it reads
+      // the current one each time.
       const ctx = {
         ...base,
-        db,
-        driver,
+        get db() {
+          return internals.db;
+        },
+        get driver() {
+          return internals.driver;
+        },
+        replaceDatabase: (steps: DatabaseReplacement) => this.#replaceDatabase(token, steps),
         transaction: <T>(fn: (tx: Transaction<Database>) => Promise<T>) =>
-          db.transaction().execute(async (tx) => {
+          internals.db.transaction().execute(async (tx) => {
             const result = await fn(tx);
             if (touched.size > 0) {
               await indexTouched(tx, touched);
@@ -218,7 +343,7 @@ export class Desk {
         value = checkOutput(result.value);
         const audit = result.audit;
         if (audit) {
-          await db.transaction().execute((tx) => appendAudit(tx, stamp(), audit));
+          await internals.db.transaction().execute((tx) => appendAudit(tx, stamp(), audit));
           change = audit;
         }
       } finally {

@@ -22,6 +22,36 @@ export class DeskError extends Error {
   }
 }
 
+/** A backup offered for restoring a desk that cannot be opened. */
+export interface RestorableBackup {
+  id: string;
+  kind: string;
+  createdAt: string;
+  location: string;
+}
+
+/**
+ * The desk file cannot be opened (CORRUPT): names the file and carries the verified
+ * backups, newest first, that can restore it, so the shell can offer them.
+ */
+export class DamagedDeskError extends DeskError {
+  readonly file: string;
+  readonly backups: readonly RestorableBackup[];
+
+  constructor(cause: DeskError, file: string, backups: readonly RestorableBackup[], backupsDir: string) {
+    const offer =
+      backups.length === 0
+        ? ` No verified backup of it was found in ${backupsDir}.`
+        : ` Verified backups that can restore it, newest first: ${backups
+            .map((b) => `${b.id} (${b.location})`)
+            .join(', ')}.`;
+    super(cause.code, `${cause.message}${offer}`);
+    this.name = 'DamagedDeskError';
+    this.file = file;
+    this.backups = backups;
+  }
+}
+
 export const notFound = (what: string, id: string): DeskError =>
   new DeskError('NOT_FOUND', `${what} ${id} does not exist.`);
 export const conflict = (message: string): DeskError => new DeskError('CONFLICT', message);

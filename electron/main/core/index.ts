@@ -4,6 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { agreementSearchSource } from './agreements/agreement.search';
+import { agreementsHandlers } from './agreements/agreements.handlers';
+import { clauseLibraryHandlers } from './agreements/clause-library.handlers';
 import { attachmentSearchSource } from './attachments/attachment.search';
 import { cleanTempDir } from './attachments/attachment-store';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
@@ -54,6 +57,8 @@ const handlerMaps = [
   casesHandlers,
   attachmentsHandlers,
   tasksHandlers,
+  agreementsHandlers,
+  clauseLibraryHandlers,
 ];
 
 /** Every domain's searchable records. */
@@ -63,6 +68,7 @@ const searchSources: SearchSource[] = [
   relationshipSearchSource,
   caseSearchSource,
   attachmentSearchSource,
+  agreementSearchSource,
 ];
 
 export function deskPaths(dataDir: string): DeskPaths {

@@ -3,16 +3,16 @@
  * migrations applied. A file that is not a healthy desk answers CORRUPT and is left exactly
  * as it was found.
  */
-import { existsSync, statSync } from 'node:fs';
-import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from 'kysely';
+import { existsSync } from 'node:fs';
+import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { DeskError } from '../errors';
+import { APPLICATION_ID, checkDeskFile, kyselyOver } from './file-check';
 import { migrationProvider } from './migrations';
 import { Sqlite3Driver, openRaw, type Sqlite3Connection } from './sqlite3-driver';
 import type { Database } from './tables';
 
-/** 'CDDK' — marks a file as a City Diplomacy Desk database. */
-export const APPLICATION_ID = 0x4344444b;
+export { APPLICATION_ID } from './file-check';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
@@ -23,9 +23,19 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+export interface MigrationPlan {
+  /** Migrations already applied before this open, oldest first (empty for a new desk). */
+  done: string[];
+  /** Migrations about to run. */
+  pending: string[];
+  /** The open database, before the migrations run (for a backup of it). */
+  db: Kysely<Database>;
+  driver: Sqlite3Driver;
+}
+
 export interface OpenDatabaseOptions {
   /** Called with the pending migration names before they run (the backup issue hooks in here). */
-  beforeMigrate?: (pending: string[]) => Promise<void>;
+  beforeMigrate?: (pending: string[], plan: MigrationPlan) => Promise<void>;
 }
 
 async function query<T>(connection: Sqlite3Connection, text: string): Promise<T[]> {
@@ -38,33 +48,6 @@ async function pragmaValue(connection: Sqlite3Connection, name: string): Promise
   const rows = await query<Record<string, unknown>>(connection, `PRAGMA ${name}`);
   const first = rows[0];
   return first ? Object.values(first)[0] : undefined;
-}
-
-function corrupt(file: string, why: string): DeskError {
-  return new DeskError('CORRUPT', `The desk file ${file} cannot be opened: ${why}. It has not been changed.`);
-}
-
-/**
- * Checks an existing file before anything writes to it: a zero-length file, a file that is
- * not SQLite, a SQLite file of another program, or one that fails quick_check.
- */
-async function checkExisting(connection: Sqlite3Connection, file: string): Promise<void> {
-  let appId: unknown;
-  try {
-    appId = await pragmaValue(connection, 'application_id');
-  } catch {
-    throw corrupt(file, 'it is not a desk database');
-  }
-  if (appId !== APPLICATION_ID) {
-    throw corrupt(file, 'it is not a City Diplomacy Desk database');
-  }
-  let check: unknown;
-  try {
-    check = await pragmaValue(connection, 'quick_check');
-  } catch {
-    throw corrupt(file, 'it is damaged');
-  }
-  if (check !== 'ok') throw corrupt(file, 'it is damaged (quick_check failed)');
 }
 
 async function setPragmas(connection: Sqlite3Connection): Promise<void> {
@@ -87,41 +70,35 @@ async function setPragmas(connection: Sqlite3Connection): Promise<void> {
 
 export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const exists = existsSync(file);
-  if (exists && statSync(file).size === 0) throw corrupt(file, 'it is empty (zero bytes)');
+  // Checked on a separate read-only connection first, so a damaged or foreign file is never
+  // opened for writing (closing a writer would checkpoint into it and remove its -wal).
+  if (exists) await checkDeskFile(file, { role: 'desk', integrity: 'quick' });
 
   let raw;
   try {
     raw = await openRaw(file, { create: !exists });
   } catch {
-    throw corrupt(file, 'it cannot be read');
+    throw new DeskError(
+      'CORRUPT',
+      `The desk file ${file} cannot be opened for writing. It has not been changed.`,
+    );
   }
   const driver = new Sqlite3Driver(raw);
   const connection = driver.connection;
   const closeRaw = () => new Promise<void>((resolve) => raw.close(() => resolve()));
 
   try {
-    if (exists) {
-      await checkExisting(connection, file);
-    } else {
-      await connection.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
-    }
+    if (!exists) await connection.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
     await setPragmas(connection);
   } catch (error) {
     await closeRaw();
     throw error;
   }
 
-  const db = new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => driver,
-      createIntrospector: (k) => new SqliteIntrospector(k),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-  });
+  const db = kyselyOver<Database>(driver);
 
   try {
-    const applied = await migrate(db, options);
+    const applied = await migrate(db, driver, options);
     return { db, driver, file, applied, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
@@ -129,13 +106,19 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   }
 }
 
-async function migrate(db: Kysely<Database>, options: OpenDatabaseOptions): Promise<string[]> {
+async function migrate(
+  db: Kysely<Database>,
+  driver: Sqlite3Driver,
+  options: OpenDatabaseOptions,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const pending = (await migrator.getMigrations())
-    .filter((m) => m.executedAt === undefined)
-    .map((m) => m.name);
+  const all = await migrator.getMigrations();
+  const pending = all.filter((m) => m.executedAt === undefined).map((m) => m.name);
   if (pending.length === 0) return [];
-  await options.beforeMigrate?.(pending);
+  const done = all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  await options.beforeMigrate?.(pending, { done, pending, db, driver });
+  // All pending migrations run in one transaction (see DeskSqliteAdapter): a failure or a
+  // power cut part-way leaves the structure as it was.
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

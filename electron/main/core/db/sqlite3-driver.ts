@@ -132,7 +132,13 @@ export class Sqlite3Driver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (error) {
+      // After SQLITE_FULL, IOERR or NOMEM SQLite may already have rolled the transaction back
+      // itself; the error that caused it must reach the caller, not this one.
+      if (!/no transaction is active/.test(String((error as Error).message))) throw error;
+    }
   }
 
   async releaseConnection(): Promise<void> {
@@ -161,16 +167,37 @@ export class Sqlite3Driver implements Driver {
   }
 }
 
-/** Opens the raw handle; `create` false refuses a missing file. */
+/**
+ * A `file:` URI for SQLite: forward slashes, a leading slash before a drive letter, and the
+ * characters that URIs reserve escaped (a data folder may be named anything).
+ */
+export function sqliteFileUri(file: string, query: Record<string, string>): string {
+  let path = file.replace(/\\/g, '/');
+  if (/^[A-Za-z]:/.test(path)) path = `/${path}`;
+  const escaped = path.replace(
+    /[%?#]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  const params = new URLSearchParams(query).toString();
+  return `file:${escaped}${params ? `?${params}` : ''}`;
+}
+
+/**
+ * Opens the raw handle; `create` false refuses a missing file. `immutable` opens read-only
+ * without locks or side files (-wal, -shm): only for checking a file that has no -wal.
+ */
 export function openRaw(
   file: string,
-  options: { create: boolean; readOnly?: boolean },
+  options: { create: boolean; readOnly?: boolean; immutable?: boolean },
 ): Promise<Sqlite3Database> {
-  const mode = options.readOnly
+  const readOnly = options.readOnly === true || options.immutable === true;
+  const mode = readOnly
     ? sqlite3.OPEN_READONLY
     : sqlite3.OPEN_READWRITE | (options.create ? sqlite3.OPEN_CREATE : 0);
+  const name = options.immutable ? sqliteFileUri(file, { immutable: '1' }) : file;
+  const uri = options.immutable ? sqlite3.OPEN_URI : 0;
   return new Promise((resolve, reject) => {
-    const db: Sqlite3Database = new sqlite3.Database(file, mode | sqlite3.OPEN_FULLMUTEX, (err) =>
+    const db: Sqlite3Database = new sqlite3.Database(name, mode | uri | sqlite3.OPEN_FULLMUTEX, (err) =>
       err ? reject(err) : resolve(db),
     );
   });

@@ -2,6 +2,15 @@
  * The whole database as Kysely sees it: each domain declares its tables in its own
  * `*.table.ts`, and they are joined here.
  */
+import type {
+  AgreementClausesTable,
+  AgreementPartiesTable,
+  AgreementTransitionsTable,
+  AgreementVersionsTable,
+  AgreementsTable,
+  ClauseLibraryTable,
+  ClauseLibraryTagsTable,
+} from '../agreements/agreements.table';
 import type { AttachmentFilesTable, AttachmentsTable } from '../attachments/attachments.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/cases.table';
@@ -28,4 +37,11 @@ export interface Database {
   cases: CasesTable;
   case_partners: CasePartnersTable;
   case_tags: CaseTagsTable;
+  agreements: AgreementsTable;
+  agreement_parties: AgreementPartiesTable;
+  agreement_clauses: AgreementClausesTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_transitions: AgreementTransitionsTable;
+  clause_library: ClauseLibraryTable;
+  clause_library_tags: ClauseLibraryTagsTable;
 }

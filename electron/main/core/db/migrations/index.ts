@@ -10,6 +10,7 @@ import * as cases from './2026-11-27-04-cases';
 import * as attachments from './2026-11-27-06-attachments';
 import * as tasks from './2026-11-27-07-tasks';
 import * as search from './2026-11-27-09-search';
+import * as agreements from './2026-11-27-10-agreements';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-06-attachments': attachments,
   '2026-11-27-07-tasks': tasks,
   '2026-11-27-09-search': search,
+  '2026-11-27-10-agreements': agreements,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,233 @@
+/**
+ * Checking a desk file before anything writes to it: the live desk on every open, and a
+ * backup (untrusted input, perhaps from a USB drive) before it is restored. The checks run on
+ * a read-only connection that is closed again, so a damaged or foreign file is left exactly
+ * as it was found: no checkpoint, no recovery, no -wal or -journal removed. A file without a
+ * -wal is opened immutable, which creates no side files at all.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { DeskError } from '../errors';
+import { migrations } from './migrations';
+import { Sqlite3Driver, openRaw } from './sqlite3-driver';
+
+type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
+
+/** 'CDDK' — marks a file as a City Diplomacy Desk database. */
+export const APPLICATION_ID = 0x4344444b;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** SQLite runs DDL in transactions; Kysely's adapter says otherwise to stay portable. */
+export class DeskSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+export function kyselyOver<DB>(driver: Sqlite3Driver): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new DeskSqliteAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+}
+
+export function rawAll<T>(raw: RawDatabase, text: string, params: unknown[] = []): Promise<T[]> {
+  return new Promise((resolve, reject) =>
+    raw.all(text, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows))),
+  );
+}
+
+export async function rawPragma(raw: RawDatabase, name: string): Promise<unknown> {
+  const rows = await rawAll<Record<string, unknown>>(raw, `PRAGMA ${name}`);
+  const first = rows[0];
+  return first ? Object.values(first)[0] : undefined;
+}
+
+export function closeRawQuietly(raw: RawDatabase): Promise<void> {
+  return new Promise((resolve) => raw.close(() => resolve()));
+}
+
+/** The side files SQLite keeps next to a database. */
+export function sideFiles(file: string): { wal: string; shm: string; journal: string } {
+  return { wal: `${file}-wal`, shm: `${file}-shm`, journal: `${file}-journal` };
+}
+
+function nonEmpty(file: string): boolean {
+  return existsSync(file) && statSync(file).size > 0;
+}
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type FileRole = 'desk' | 'backup';
+
+function describe(role: FileRole, file: string): string {
+  return role === 'desk' ? `The desk file ${file}` : `The backup file ${file}`;
+}
+
+export function corruptFile(role: FileRole, file: string, why: string): DeskError {
+  const tail = role === 'desk' ? ' It has not been changed.' : '';
+  return new DeskError('CORRUPT', `${describe(role, file)} cannot be used: ${why}.${tail}`);
+}
+
+/** One schema object as SQLite keeps it, with its SQL text's whitespace folded. */
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+async function schemaObjects(raw: RawDatabase): Promise<SchemaObject[]> {
+  const rows = await rawAll<SchemaObject>(
+    raw,
+    `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name`,
+  );
+  return rows.map((r) => ({ ...r, sql: r.sql === null ? null : r.sql.replace(/\s+/g, ' ').trim() }));
+}
+
+const referenceSchemas = new Map<string, SchemaObject[]>();
+
+/**
+ * The schema a desk has after exactly these migrations, built by running them on an
+ * in-memory database (once per version per process). Comparing a file with it finds a
+ * dropped trigger, an added view or a half-applied change.
+ */
+export async function referenceSchema(applied: readonly string[]): Promise<SchemaObject[]> {
+  const key = applied.join('\n');
+  const cached = referenceSchemas.get(key);
+  if (cached) return cached;
+  const raw = await openRaw(':memory:', { create: true });
+  const driver = new Sqlite3Driver(raw);
+  const db = kyselyOver<unknown>(driver);
+  try {
+    const chosen = Object.fromEntries(applied.map((name) => [name, migrations[name]!]));
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => chosen } });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw error;
+    const objects = await schemaObjects(raw);
+    referenceSchemas.set(key, objects);
+    return objects;
+  } finally {
+    await db.destroy();
+  }
+}
+
+function firstDifference(actual: SchemaObject[], expected: SchemaObject[]): string | null {
+  const key = (o: SchemaObject) => `${o.type} ${o.name}`;
+  const have = new Map(actual.map((o) => [key(o), o]));
+  const want = new Map(expected.map((o) => [key(o), o]));
+  for (const [k, o] of want) {
+    const found = have.get(k);
+    if (!found) return `the ${k} is missing`;
+    if (found.sql !== o.sql || found.tbl_name !== o.tbl_name) return `the ${k} has been altered`;
+  }
+  for (const k of have.keys()) if (!want.has(k)) return `it holds an unexpected ${k}`;
+  return null;
+}
+
+export interface DeskFileFacts {
+  /** Names of the migrations applied to the file, oldest first. */
+  migrations: string[];
+}
+
+export interface CheckOptions {
+  role: FileRole;
+  /** 'quick' on every open; 'full' for backups, which are checked once and kept for years. */
+  integrity: 'quick' | 'full';
+}
+
+/**
+ * Checks an existing desk file: header, application id, integrity, and a schema that is
+ * exactly what this program's migrations make. Throws CORRUPT (or UNSUPPORTED_FILE for a
+ * desk written by a newer version) naming the file; changes nothing.
+ */
+export async function checkDeskFile(file: string, options: CheckOptions): Promise<DeskFileFacts> {
+  const { role } = options;
+  const side = sideFiles(file);
+  // A backup is a single file: a -wal beside it is none of its content and is never read.
+  const useWal = role === 'desk' && existsSync(side.wal);
+  const size = statSync(file).size;
+  if (size === 0 && !(useWal && nonEmpty(side.wal)))
+    throw corruptFile(role, file, 'it is empty (zero bytes)');
+  if (size > 0 && !readHeader(file).equals(SQLITE_HEADER)) {
+    throw corruptFile(role, file, 'it is not a database file (another kind of file was put in its place)');
+  }
+
+  let raw: RawDatabase;
+  try {
+    raw = await openRaw(file, { create: false, immutable: !useWal, readOnly: true });
+  } catch {
+    throw corruptFile(role, file, 'it cannot be read');
+  }
+  try {
+    await rawAll(raw, 'PRAGMA trusted_schema = OFF');
+    let appId: unknown;
+    try {
+      appId = await rawPragma(raw, 'application_id');
+    } catch {
+      throw corruptFile(role, file, 'it is not a database file');
+    }
+    if (appId !== APPLICATION_ID) {
+      throw corruptFile(role, file, 'it is not a City Diplomacy Desk database');
+    }
+    // The integrity check reads the whole file; the reference schema is built meanwhile.
+    const [check, migrations] = await Promise.all([
+      rawPragma(raw, options.integrity === 'full' ? 'integrity_check' : 'quick_check').catch(() => 'failed'),
+      checkSchema(raw, file, role).catch((error: unknown) => error as Error),
+    ]);
+    if (check !== 'ok') throw corruptFile(role, file, `it is damaged (${options.integrity} check failed)`);
+    if (migrations instanceof Error) throw migrations;
+    return { migrations };
+  } catch (error) {
+    if (error instanceof DeskError) throw error;
+    throw corruptFile(role, file, 'it is damaged');
+  } finally {
+    await closeRawQuietly(raw);
+  }
+}
+
+async function checkSchema(raw: RawDatabase, file: string, role: FileRole): Promise<string[]> {
+  const hasMigrations = await rawAll(
+    raw,
+    `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`,
+  );
+  if (hasMigrations.length === 0) {
+    // A desk whose creation stopped before its first migration holds nothing yet.
+    const objects = await schemaObjects(raw);
+    if (objects.length > 0) throw corruptFile(role, file, 'its structure is not a desk structure');
+    return [];
+  }
+  const applied = (
+    await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name')
+  ).map((r) => r.name);
+  const known = Object.keys(migrations).sort();
+  const unknown = applied.filter((name) => !Object.prototype.hasOwnProperty.call(migrations, name));
+  if (unknown.length > 0) {
+    throw new DeskError(
+      'UNSUPPORTED_FILE',
+      `${describe(role, file)} was written by a newer version of City Diplomacy Desk (structure ${unknown.at(-1)}). Install that version to open it.`,
+    );
+  }
+  if (applied.some((name, i) => known[i] !== name)) {
+    throw corruptFile(role, file, 'its structure updates were applied out of order');
+  }
+  const difference = firstDifference(await schemaObjects(raw), await referenceSchema(applied));
+  if (difference)
+    throw corruptFile(role, file, `its structure has been changed outside the program: ${difference}`);
+  return applied;
+}
