@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { agreementsContract } from './agreements.contract';
 import { attachmentsContract } from './attachments.contract';
+import { backupContract } from './backup.contract';
 import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
 import { partnersContract } from './partners.contract';
@@ -15,6 +16,7 @@ import { tasksContract } from './tasks.contract';
 
 export const contract = {
   ...systemContract,
+  ...backupContract,
   ...partnersContract,
   ...contactsContract,
   ...relationshipsContract,

@@ -17,3 +17,4 @@ export * from './attachments.contract';
 export * from './search.contract';
 export * from './tasks.contract';
 export * from './agreements.contract';
+export * from './backup.contract';

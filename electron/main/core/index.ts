@@ -2,8 +2,9 @@
  * The composition root of the core: opens the database, joins every domain's handlers into
  * one registry and answers a Desk. Nothing here, or anywhere under core/, imports Electron.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BACKUP_ID_PATTERN } from '../../../shared/api/backup.contract';
 import { agreementSearchSource } from './agreements/agreement.search';
 import { agreementsHandlers } from './agreements/agreements.handlers';
 import { clauseLibraryHandlers } from './agreements/clause-library.handlers';
@@ -11,13 +12,17 @@ import { attachmentSearchSource } from './attachments/attachment.search';
 import { cleanTempDir } from './attachments/attachment-store';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
+import { restoreDamaged } from './backup/backup.damaged';
+import { backupHandlers } from './backup/backup.handlers';
+import { cleanInterruptedBackups, openDeskDatabase, startAutomaticBackup } from './backup/backup.startup';
 import { caseSearchSource } from './cases/case.search';
 import { casesHandlers } from './cases/cases.handlers';
 import { contactSearchSource } from './contacts/contact.search';
 import { contactsHandlers } from './contacts/contacts.handlers';
 import type { DeskPaths } from './context';
-import { openDatabase } from './db/database';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
+import { notFound } from './errors';
+import { acquireDeskLock } from './lock/desk-lock';
 import { partnerSearchSource } from './partners/partner.search';
 import { partnersHandlers } from './partners/partners.handlers';
 import type { Clock, Platform } from './platform/platform.port';
@@ -32,6 +37,7 @@ import { tasksHandlers } from './tasks/tasks.handlers';
 import { usersHandlers } from './users/users.handlers';
 
 export { Desk } from './desk';
+export { DamagedDeskError, DeskError } from './errors';
 export type { Platform, Clock } from './platform/platform.port';
 export { systemClock } from './platform/platform.port';
 
@@ -43,6 +49,8 @@ export interface OpenDeskOptions {
   platform: Platform;
   clock: Clock;
   logger?: DeskLogger;
+  /** The daily backup at start (on unless turned off; a new desk has nothing to back up). */
+  automaticBackups?: boolean;
 }
 
 /** Every domain's handlers; the registry refuses duplicates and missing methods. */
@@ -51,6 +59,7 @@ const handlerMaps = [
   settingsHandlers,
   usersHandlers,
   auditHandlers,
+  backupHandlers,
   partnersHandlers,
   contactsHandlers,
   relationshipsHandlers,
@@ -82,29 +91,76 @@ export function deskPaths(dataDir: string): DeskPaths {
   };
 }
 
+/**
+ * Opens the desk in `dataDir`: takes the folder's lock (CONFLICT while another process has
+ * it open), checks the database file before writing to it (CORRUPT, with the backups that
+ * can restore it, when it is damaged or not a desk), backs it up before any migration, and
+ * starts the daily automatic backup in the background.
+ */
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const registry = new Registry([...handlerMaps, searchHandlers(searchSources)]);
   const paths = deskPaths(options.dataDir);
   mkdirSync(paths.dataDir, { recursive: true });
-  const opened = await openDatabase(paths.databaseFile);
-  for (const dir of [paths.attachmentsDir, paths.backupsDir, paths.tempDir])
-    mkdirSync(dir, { recursive: true });
-  await cleanTempDir(paths);
-  const indexTouched = createIndexer(searchSources);
-  return new Desk({
-    db: opened.db,
-    driver: opened.driver,
-    registry,
-    env: {
+  const lock = acquireDeskLock(paths.dataDir);
+  try {
+    const env = {
       paths,
       platform: options.platform,
       clock: options.clock,
       actor: options.actor,
       workstation: options.platform.workstation(),
       appVersion: options.platform.appVersion(),
-    },
-    indexTouched,
-    logger: options.logger ?? consoleLogger,
-    onClose: () => opened.close(),
-  });
+    };
+    const existed = existsSync(paths.databaseFile);
+    const reopenDatabase = () => openDeskDatabase(env);
+    const opened = await reopenDatabase();
+    for (const dir of [paths.attachmentsDir, paths.backupsDir, paths.tempDir])
+      mkdirSync(dir, { recursive: true });
+    await cleanTempDir(paths);
+    await cleanInterruptedBackups(paths);
+    const indexTouched = createIndexer(searchSources);
+    const desk = new Desk({
+      db: opened.db,
+      driver: opened.driver,
+      registry,
+      env,
+      indexTouched,
+      logger: options.logger ?? consoleLogger,
+      closeDatabase: () => opened.close(),
+      reopenDatabase,
+      onClose: async () => lock.release(),
+    });
+    if (existed && options.automaticBackups !== false) startAutomaticBackup(desk);
+    return desk;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * Restores a backup into a data folder whose desk cannot be opened (openDesk answered a
+ * DamagedDeskError): the backup is verified first, and the damaged files are moved into
+ * backups/<time>-damaged/, never deleted. Open the desk again afterwards.
+ */
+export async function restoreDamagedDesk(
+  options: Omit<OpenDeskOptions, 'logger' | 'automaticBackups'> & { backupId: string },
+): Promise<{ damagedKeptIn: string | null; migrated: string[] }> {
+  const paths = deskPaths(options.dataDir);
+  const folder = join(paths.backupsDir, options.backupId);
+  if (!BACKUP_ID_PATTERN.test(options.backupId) || !existsSync(folder))
+    throw notFound('Backup', options.backupId);
+  const lock = acquireDeskLock(paths.dataDir);
+  try {
+    const { damagedKeptIn, migrated } = await restoreDamaged(folder, {
+      paths,
+      clock: options.clock,
+      actor: options.actor,
+      workstation: options.platform.workstation(),
+      appVersion: options.platform.appVersion(),
+    });
+    return { damagedKeptIn, migrated };
+  } finally {
+    lock.release();
+  }
 }
