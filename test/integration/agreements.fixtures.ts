@@ -1,11 +1,8 @@
 /**
  * What the agreement tests stand on: our own city and a neighbourhood, foreign partner
- * cities, a relationship and a case. They are written straight into their tables (the
- * partners, relationships and cases domains have tests of their own); everything about
- * agreements goes through the desk's API.
+ * cities, a relationship and a case, made through the desk's API like everything else.
  */
 import type { AgreementCreateInput } from '../../shared/api/agreements.contract';
-import { newId } from '../../electron/main/core/ids';
 import type { TestDesk } from '../helpers/desk';
 
 export interface World {
@@ -19,59 +16,34 @@ export interface World {
   kazanCase: string;
 }
 
-const STAMP = '2025-01-01T00:00:00.000Z';
-
 export async function seedWorld(t: TestDesk): Promise<World> {
-  const db = t.desk.internals.db;
-  const partner = async (nameFa: string, nameEn: string, own: boolean, kind = 'city') => {
-    const id = newId();
-    await db
-      .insertInto('partners')
-      .values({
-        id,
-        kind,
-        name_fa: nameFa,
-        name_en: nameEn,
-        own: own ? 1 : 0,
-        created_at: STAMP,
-        updated_at: STAMP,
-      })
-      .execute();
-    return id;
-  };
+  const partner = async (nameFa: string, nameEn: string, own: boolean, kind: 'city' | 'district' = 'city') =>
+    (await t.ok('partners.create', { kind, nameFa, nameEn, own })).id;
   const isfahan = await partner('اصفهان', 'Isfahan', true);
   const newJulfa = await partner('جلفای نو', 'New Julfa', true, 'district');
   const kazan = await partner('کازان', 'Kazan', false);
   const yerevan = await partner('ایروان', 'Yerevan', false);
   const issy = await partner('ایسی‌له‌مولینو', 'Issy-les-Moulineaux', false);
-  const kazanRelationship = newId();
-  await db
-    .insertInto('relationships')
-    .values({
-      id: kazanRelationship,
-      own_unit_id: isfahan,
-      partner_id: kazan,
-      type: 'sister_city',
-      status: 'active',
-      created_at: STAMP,
-      updated_at: STAMP,
-    })
-    .execute();
-  const kazanCase = newId();
-  await db
-    .insertInto('cases')
-    .values({
-      id: kazanCase,
-      title: 'مذاکره تفاهم‌نامه کازان',
-      kind: 'mou_negotiation',
-      status: 'open',
-      priority: 'normal',
-      opened_on: '2025-01-01',
-      created_at: STAMP,
-      updated_at: STAMP,
-    })
-    .execute();
-  return { isfahan, newJulfa, kazan, yerevan, issy, kazanRelationship, kazanCase };
+  const relationship = await t.ok('relationships.create', {
+    ownUnitId: isfahan,
+    partnerId: kazan,
+    type: 'sister_city',
+    status: 'active',
+  });
+  const kazanCase = await t.ok('cases.create', {
+    title: 'مذاکره تفاهم‌نامه کازان',
+    kind: 'agreement_negotiation',
+    relationshipId: relationship.id,
+  });
+  return {
+    isfahan,
+    newJulfa,
+    kazan,
+    yerevan,
+    issy,
+    kazanRelationship: relationship.id,
+    kazanCase: kazanCase.id,
+  };
 }
 
 /** The Kazan agreement as drafted: Russian, Persian and English side by side. */
