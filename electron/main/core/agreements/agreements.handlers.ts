@@ -41,6 +41,7 @@ import {
   parseTexts,
   requireAgreement,
   requireOpen,
+  statusOf,
   storeTexts,
   summariesOf,
 } from './agreements.service';
@@ -228,12 +229,13 @@ export const agreementsHandlers = defineHandlers({
   'agreements.transition': async (ctx, input) => {
     const today = todayIso(ctx.now);
     const row = await requireAgreement(ctx.tx, input.id);
-    const before = await loadAgreement(ctx.tx, row.id, today);
-    const problem = transitionProblem(before.status, input.to, { signedDate: row.signed_date });
+    // The status as the user sees it: an agreement past its expiry is expired, and stays so.
+    const from = statusOf(row, today);
+    const problem = transitionProblem(from, input.to, { signedDate: row.signed_date });
     if (problem !== null) throw new DeskError('CONFLICT', problem);
     const note = cleanOptional(input.note);
     await updateAgreement(ctx.tx, row.id, { status: input.to, updated_at: ctx.nowIso });
-    await recordTransition(ctx.tx, row.id, before.status, input.to, ctx.actor, ctx.nowIso, note);
+    await recordTransition(ctx.tx, row.id, from, input.to, ctx.actor, ctx.nowIso, note);
     ctx.touch('agreement', row.id);
     const after = await loadAgreement(ctx.tx, row.id, today);
     return {
@@ -241,7 +243,7 @@ export const agreementsHandlers = defineHandlers({
       audit: {
         entity: 'agreement',
         entityId: row.id,
-        before: { status: before.status },
+        before: { status: from },
         after: { status: after.status, note },
       },
     };
@@ -268,7 +270,8 @@ export const agreementsHandlers = defineHandlers({
       value: { asOf: today, expired },
       audit: {
         entity: 'agreement',
-        entityId: due.length === 1 ? due[0]!.id : null,
+        // One row for the whole run; each agreement's own history has its transition.
+        entityId: null,
         before: due.length === 0 ? null : { status: 'in_force', ids: due.map((r) => r.id) },
         after: { status: 'expired', asOf: today, ids: due.map((r) => r.id) },
       },
