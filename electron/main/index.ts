@@ -104,6 +104,8 @@ async function start(dataDir: string): Promise<void> {
       actor: userInfo().username,
       platform: createElectronPlatform(() => mainWindow),
       clock: systemClock,
+      // Packaged: the installer's resources folder (electron-builder extraResources).
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     });
   } catch (error) {
     fail(`${APP_NAME}: ${join(dataDir, 'desk.sqlite')}`, error);

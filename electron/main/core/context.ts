@@ -16,6 +16,8 @@ export interface DeskPaths {
   attachmentsDir: string;
   backupsDir: string;
   tempDir: string;
+  /** The program's own read-only files (sample data). */
+  resourcesDir: string;
 }
 
 /** Everything that lives as long as the open desk. */
@@ -55,8 +57,12 @@ export interface MutationContext extends CallBase {
 export interface TaskContext extends CallBase {
   db: Kysely<Database>;
   driver: Sqlite3Driver;
-  /** Runs `fn` in one write transaction; the search index follows touched records inside it. */
-  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one write transaction; the search index follows touched records inside it.
+   * With `audit`, the audit row describing the result is written in the same transaction
+   * (the task then answers `audit: null`), so the change never commits without its row.
+   */
+  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>, audit?: (result: T) => AuditChange): Promise<T>;
   /** Reports progress of this task to the renderer. */
   progress(phase: string, done: number, total: number): void;
   /** True once the user asked to cancel this task. */

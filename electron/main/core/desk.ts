@@ -322,12 +322,18 @@ export class Desk {
           return internals.driver;
         },
         replaceDatabase: (steps: DatabaseReplacement) => this.#replaceDatabase(token, steps),
-        transaction: <T>(fn: (tx: Transaction<Database>) => Promise<T>) =>
+        transaction: <T>(fn: (tx: Transaction<Database>) => Promise<T>, audit?: (result: T) => AuditChange) =>
           internals.db.transaction().execute(async (tx) => {
             const result = await fn(tx);
             if (touched.size > 0) {
               await indexTouched(tx, touched);
               touched.clear();
+            }
+            // The change and its audit row commit together, or neither does.
+            if (audit) {
+              const entry = audit(result);
+              await appendAudit(tx, stamp(), entry);
+              change = entry;
             }
             return result;
           }),
