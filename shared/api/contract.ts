@@ -11,11 +11,13 @@ import { contactsContract } from './contacts.contract';
 import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
 import { searchContract } from './search.contract';
+import { lettersContract } from './letters.contract';
 import { systemContract } from './system.contract';
 import { tasksContract } from './tasks.contract';
 
 export const contract = {
   ...systemContract,
+  ...lettersContract,
   ...backupContract,
   ...partnersContract,
   ...contactsContract,

@@ -233,6 +233,12 @@ describe('expiry', () => {
       toStatus: 'expired',
       actor: 'system',
     });
+    const [run] = (await t.ok('audit.list', { entity: 'agreement', limit: 1 })).items;
+    expect(run).toMatchObject({
+      action: 'agreements.expireDue',
+      entityId: null,
+      after: { ids: [id], asOf: '2025-05-05' },
+    });
     const second = await t.ok('agreements.expireDue', {});
     expect(second.expired).toEqual([]);
     expect((await t.ok('agreements.get', { id })).transitions).toHaveLength(after.transitions.length);
