@@ -5,6 +5,7 @@ export * from './events';
 export * from './contract';
 export * from './settings.schema';
 export * from './system.contract';
+export * from './letters.contract';
 export * from './partners.contract';
 export * from './contacts.contract';
 export * from './relationships.contract';

@@ -26,6 +26,8 @@ import { acquireDeskLock } from './lock/desk-lock';
 import { partnerSearchSource } from './partners/partner.search';
 import { partnersHandlers } from './partners/partners.handlers';
 import type { Clock, Platform } from './platform/platform.port';
+import { letterSearchSource } from './letters/letter.search';
+import { lettersHandlers } from './letters/letters.handlers';
 import { Registry } from './registrar';
 import { relationshipSearchSource } from './relationships/relationship.search';
 import { relationshipsHandlers } from './relationships/relationships.handlers';
@@ -68,6 +70,7 @@ const handlerMaps = [
   tasksHandlers,
   agreementsHandlers,
   clauseLibraryHandlers,
+  lettersHandlers,
 ];
 
 /** Every domain's searchable records. */
@@ -78,6 +81,7 @@ const searchSources: SearchSource[] = [
   caseSearchSource,
   attachmentSearchSource,
   agreementSearchSource,
+  letterSearchSource,
 ];
 
 export function deskPaths(dataDir: string): DeskPaths {

@@ -15,6 +15,15 @@ import type { AttachmentFilesTable, AttachmentsTable } from '../attachments/atta
 import type { AuditLogTable } from '../audit/audit.table';
 import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/cases.table';
 import type { ContactsTable } from '../contacts/contacts.table';
+import type {
+  LetterBodiesTable,
+  LetterCopiesTable,
+  LetterPartnersTable,
+  LetterReferencesTable,
+  LetterReferralsTable,
+  LettersTable,
+  RegisterCountersTable,
+} from '../letters/letters.table';
 import type { PartnersTable } from '../partners/partners.table';
 import type { RelationshipAreasTable, RelationshipsTable } from '../relationships/relationships.table';
 import type { SearchDocsTable } from '../search/search.table';
@@ -44,4 +53,11 @@ export interface Database {
   agreement_transitions: AgreementTransitionsTable;
   clause_library: ClauseLibraryTable;
   clause_library_tags: ClauseLibraryTagsTable;
+  letters: LettersTable;
+  letter_bodies: LetterBodiesTable;
+  letter_references: LetterReferencesTable;
+  letter_copies: LetterCopiesTable;
+  letter_referrals: LetterReferralsTable;
+  letter_partners: LetterPartnersTable;
+  register_counters: RegisterCountersTable;
 }

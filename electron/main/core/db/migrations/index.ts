@@ -7,6 +7,7 @@ import * as foundation from './2026-11-27-01-foundation';
 import * as partners from './2026-11-27-02-partners';
 import * as relationships from './2026-11-27-03-relationships';
 import * as cases from './2026-11-27-04-cases';
+import * as letters from './2026-11-27-05-letters';
 import * as attachments from './2026-11-27-06-attachments';
 import * as tasks from './2026-11-27-07-tasks';
 import * as search from './2026-11-27-09-search';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-02-partners': partners,
   '2026-11-27-03-relationships': relationships,
   '2026-11-27-04-cases': cases,
+  '2026-11-27-05-letters': letters,
   '2026-11-27-06-attachments': attachments,
   '2026-11-27-07-tasks': tasks,
   '2026-11-27-09-search': search,

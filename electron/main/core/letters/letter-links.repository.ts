@@ -1,0 +1,306 @@
+/**
+ * What a letter has many of: references to earlier letters, copy recipients, linked
+ * partners and referrals. Readers take many letter ids at once, so a page of letters costs
+ * one query per table, never one per letter.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/tables';
+import { newId } from '../ids';
+import type { InsertableLetterReferralRow, LetterCopyRow, LetterReferenceRow } from './letters.table';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ReferenceInput {
+  targetId: string;
+  kind: string;
+}
+
+export interface CopyInput {
+  partnerId: string | null;
+  contactId: string | null;
+  text: string | null;
+  purpose: string;
+}
+
+/** A referral with the name of the user it went to. */
+export interface ReferralWithUser {
+  id: string;
+  letter_id: string;
+  to_user_id: string;
+  to_user_name: string;
+  instruction: string | null;
+  due_date: string | null;
+  referred_by: string;
+  referred_at: string;
+}
+
+/** A reference joined with the letter at its other end. */
+export interface LinkedLetterRow {
+  letter_id: string;
+  target_id: string;
+  kind: string;
+  other_id: string;
+  other_direction: string;
+  other_number: string;
+  other_letter_date: string;
+  other_subject: string;
+}
+
+export interface NameRow {
+  id: string;
+  name_fa: string;
+  name_en: string | null;
+}
+
+/** The letters this letter references, before a change (so their state can follow). */
+export async function referenceTargets(db: Db, letterId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('letter_references')
+    .select('target_id')
+    .where('letter_id', '=', letterId)
+    .execute();
+  return rows.map((r) => r.target_id);
+}
+
+/** Replaces the references of a letter, keeping the order given. */
+export async function replaceReferences(
+  tx: Transaction<Database>,
+  letterId: string,
+  references: readonly ReferenceInput[],
+): Promise<void> {
+  await tx.deleteFrom('letter_references').where('letter_id', '=', letterId).execute();
+  if (references.length === 0) return;
+  await tx
+    .insertInto('letter_references')
+    .values(
+      references.map((r, position) => ({
+        letter_id: letterId,
+        target_id: r.targetId,
+        kind: r.kind,
+        position,
+      })),
+    )
+    .execute();
+}
+
+/** What these letters reference, with the referenced letters' number, date and subject. */
+export async function referencesFrom(db: Db, letterIds: readonly string[]): Promise<LinkedLetterRow[]> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letter_references as r')
+    .innerJoin('letters as o', 'o.id', 'r.target_id')
+    .select([
+      'r.letter_id',
+      'r.target_id',
+      'r.kind',
+      'o.id as other_id',
+      'o.direction as other_direction',
+      'o.number as other_number',
+      'o.letter_date as other_letter_date',
+      'o.subject as other_subject',
+    ])
+    .where('r.letter_id', 'in', [...letterIds])
+    .orderBy('r.letter_id')
+    .orderBy('r.position')
+    .execute();
+}
+
+/** What references these letters, with the referencing letters' number, date and subject. */
+export async function referencesTo(db: Db, letterIds: readonly string[]): Promise<LinkedLetterRow[]> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letter_references as r')
+    .innerJoin('letters as o', 'o.id', 'r.letter_id')
+    .select([
+      'r.letter_id',
+      'r.target_id',
+      'r.kind',
+      'o.id as other_id',
+      'o.direction as other_direction',
+      'o.number as other_number',
+      'o.letter_date as other_letter_date',
+      'o.subject as other_subject',
+    ])
+    .where('r.target_id', 'in', [...letterIds])
+    .orderBy('o.letter_date')
+    .orderBy('o.id')
+    .execute();
+}
+
+/** Every reference between letters of this set (the links of a thread). */
+export async function referencesAmong(db: Db, letterIds: readonly string[]): Promise<LetterReferenceRow[]> {
+  if (letterIds.length === 0) return [];
+  const ids = [...letterIds];
+  return db
+    .selectFrom('letter_references')
+    .selectAll()
+    .where('letter_id', 'in', ids)
+    .where('target_id', 'in', ids)
+    .orderBy('letter_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function replaceCopies(
+  tx: Transaction<Database>,
+  letterId: string,
+  copies: readonly CopyInput[],
+): Promise<void> {
+  await tx.deleteFrom('letter_copies').where('letter_id', '=', letterId).execute();
+  if (copies.length === 0) return;
+  await tx
+    .insertInto('letter_copies')
+    .values(
+      copies.map((c, position) => ({
+        id: newId(),
+        letter_id: letterId,
+        position,
+        partner_id: c.partnerId,
+        contact_id: c.contactId,
+        text: c.text,
+        purpose: c.purpose,
+      })),
+    )
+    .execute();
+}
+
+export async function copiesOf(db: Db, letterIds: readonly string[]): Promise<LetterCopyRow[]> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letter_copies')
+    .selectAll()
+    .where('letter_id', 'in', [...letterIds])
+    .orderBy('letter_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** The partners a user linked to the letter (not those linked only as sender or addressee). */
+export async function explicitPartnerIds(db: Db, letterId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('letter_partners')
+    .select('partner_id')
+    .where('letter_id', '=', letterId)
+    .where('explicit', '=', 1)
+    .execute();
+  return rows.map((r) => r.partner_id);
+}
+
+/** Links the letter to the partners a user chose and to its sender's and addressee's partners. */
+export async function replacePartners(
+  tx: Transaction<Database>,
+  letterId: string,
+  explicit: readonly string[],
+  parties: readonly string[],
+): Promise<void> {
+  await tx.deleteFrom('letter_partners').where('letter_id', '=', letterId).execute();
+  const rows = new Map<string, number>();
+  for (const id of parties) rows.set(id, 0);
+  for (const id of explicit) rows.set(id, 1);
+  if (rows.size === 0) return;
+  await tx
+    .insertInto('letter_partners')
+    .values([...rows].map(([partner_id, flag]) => ({ letter_id: letterId, partner_id, explicit: flag })))
+    .execute();
+}
+
+export async function partnersOf(
+  db: Db,
+  letterIds: readonly string[],
+): Promise<{ letter_id: string; partner_id: string }[]> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letter_partners')
+    .select(['letter_id', 'partner_id'])
+    .where('letter_id', 'in', [...letterIds])
+    .orderBy('letter_id')
+    .orderBy('partner_id')
+    .execute();
+}
+
+/** Appends a referral to the letter's history and makes it the current one. */
+export async function insertReferral(
+  tx: Transaction<Database>,
+  row: InsertableLetterReferralRow,
+): Promise<void> {
+  await tx.insertInto('letter_referrals').values(row).execute();
+  await tx
+    .updateTable('letters')
+    .set({ current_referral_id: row.id, referred_to_user_id: row.to_user_id })
+    .where('id', '=', row.letter_id)
+    .execute();
+}
+
+const REFERRAL_COLUMNS = [
+  'f.id',
+  'f.letter_id',
+  'f.to_user_id',
+  'u.name_fa as to_user_name',
+  'f.instruction',
+  'f.due_date',
+  'f.referred_by',
+  'f.referred_at',
+] as const;
+
+/** The whole referral history of these letters, oldest first. */
+export async function referralsOf(db: Db, letterIds: readonly string[]): Promise<ReferralWithUser[]> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('letter_referrals as f')
+    .innerJoin('users as u', 'u.id', 'f.to_user_id')
+    .select(REFERRAL_COLUMNS)
+    .where('f.letter_id', 'in', [...letterIds])
+    .orderBy('f.letter_id')
+    .orderBy('f.referred_at')
+    .orderBy('f.id')
+    .execute();
+}
+
+/** These referrals by id (the current referrals of a page of letters). */
+export async function referralsById(db: Db, referralIds: readonly string[]): Promise<ReferralWithUser[]> {
+  if (referralIds.length === 0) return [];
+  return db
+    .selectFrom('letter_referrals as f')
+    .innerJoin('users as u', 'u.id', 'f.to_user_id')
+    .select(REFERRAL_COLUMNS)
+    .where('f.id', 'in', [...referralIds])
+    .execute();
+}
+
+/** Names of these partners. */
+export async function partnerNames(db: Db, ids: readonly string[]): Promise<NameRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name_fa', 'name_en'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Names of these contacts, with the partner each works at. */
+export async function contactNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<(NameRow & { partner_id: string | null })[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'name_fa', 'name_en', 'partner_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Which of these ids exist in a table a letter links to. */
+export async function existingIds(
+  db: Db,
+  table: 'partners' | 'contacts' | 'cases' | 'relationships',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

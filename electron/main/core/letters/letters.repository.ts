@@ -1,0 +1,358 @@
+/**
+ * The letters table and their bodies: reading, writing, the register list and the lists
+ * other sections show (the Desk overview, a partner's, relationship's or case's
+ * correspondence). The tables a letter has many of live in letter-links.repository.ts.
+ */
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { LetterSortKey, LetterState } from '../../../../shared/api/letters.contract';
+import type { Database } from '../db/tables';
+import type { InsertableLetterRow, LetterRow, UpdateableLetterRow } from './letters.table';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findLetter(db: Db, id: string): Promise<LetterRow | undefined> {
+  return db.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** These letters' register rows, in no particular order. */
+export async function findLetterRows(db: Db, ids: readonly string[]): Promise<LetterRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('letters')
+    .selectAll('letters')
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Which of these letter ids exist. */
+export async function existingLetterIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('letters')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertLetter(tx: Transaction<Database>, row: InsertableLetterRow): Promise<void> {
+  await tx.insertInto('letters').values(row).execute();
+}
+
+export async function findLetterBody(db: Db, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('letter_bodies')
+    .select('body')
+    .where('letter_id', '=', id)
+    .executeTakeFirst();
+  return row?.body ?? null;
+}
+
+/** Sets or (with null) removes the body of a letter. */
+export async function writeLetterBody(
+  tx: Transaction<Database>,
+  id: string,
+  body: string | null,
+): Promise<void> {
+  if (body === null) {
+    await tx.deleteFrom('letter_bodies').where('letter_id', '=', id).execute();
+    return;
+  }
+  await tx
+    .insertInto('letter_bodies')
+    .values({ letter_id: id, body })
+    .onConflict((oc) => oc.column('letter_id').doUpdateSet({ body }))
+    .execute();
+}
+
+export async function updateLetter(
+  tx: Transaction<Database>,
+  id: string,
+  patch: UpdateableLetterRow,
+): Promise<void> {
+  await tx.updateTable('letters').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * Recomputes the stored follow-up state of these letters: `closed` when closed; `replied`
+ * when a letter of the answering direction, dated on or after it, references it;
+ * `awaiting_reply` when it needs a reply; otherwise `none`. Runs in the transaction that
+ * changed a reference, a date, the needs-reply flag or the closing.
+ */
+export async function refreshLetterStates(tx: Transaction<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('letters')
+    .set({
+      state: sql<LetterState>`CASE
+        WHEN letters.closed_at IS NOT NULL THEN 'closed'
+        WHEN EXISTS (
+          SELECT 1 FROM letter_references AS r
+          JOIN letters AS answer ON answer.id = r.letter_id
+          WHERE r.target_id = letters.id
+            AND answer.letter_date >= letters.letter_date
+            AND answer.direction = CASE letters.direction
+              WHEN 'incoming' THEN 'outgoing'
+              WHEN 'outgoing' THEN 'incoming'
+              ELSE 'internal' END
+        ) THEN 'replied'
+        WHEN letters.needs_reply = 1 THEN 'awaiting_reply'
+        ELSE 'none' END`,
+    })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The list filter, after validation; the text is already a search key. */
+export interface LetterFilter {
+  direction?: string | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  partnerId?: string | undefined;
+  caseId?: string | undefined;
+  relationshipId?: string | undefined;
+  classification?: string | undefined;
+  urgency?: string | undefined;
+  state?: string | undefined;
+  referredTo?: string | undefined;
+  textKey?: string | undefined;
+}
+
+export interface LetterSort {
+  by: LetterSortKey;
+  direction: 'asc' | 'desc';
+}
+
+/** LIKE with the user's text taken literally. */
+function likeContains(key: string): string {
+  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filtered<O>(
+  qb: SelectQueryBuilder<Database, 'letters', O>,
+  f: LetterFilter,
+): SelectQueryBuilder<Database, 'letters', O> {
+  let q = qb;
+  if (f.direction !== undefined) q = q.where('letters.direction', '=', f.direction);
+  if (f.state !== undefined) q = q.where('letters.state', '=', f.state);
+  if (f.dateFrom !== undefined) q = q.where('letters.letter_date', '>=', f.dateFrom);
+  if (f.dateTo !== undefined) q = q.where('letters.letter_date', '<=', f.dateTo);
+  if (f.classification !== undefined) q = q.where('letters.classification', '=', f.classification);
+  if (f.urgency !== undefined) q = q.where('letters.urgency', '=', f.urgency);
+  if (f.caseId !== undefined) q = q.where('letters.case_id', '=', f.caseId);
+  if (f.relationshipId !== undefined) q = q.where('letters.relationship_id', '=', f.relationshipId);
+  if (f.referredTo !== undefined) q = q.where('letters.referred_to_user_id', '=', f.referredTo);
+  if (f.partnerId !== undefined) {
+    const partnerId = f.partnerId;
+    q = q.where('letters.id', 'in', (eb) =>
+      eb
+        .selectFrom('letter_partners')
+        .select('letter_partners.letter_id')
+        .where('partner_id', '=', partnerId),
+    );
+  }
+  if (f.textKey !== undefined && f.textKey !== '') {
+    // The LIKE runs over the partial search-key index (a fraction of the register's bytes;
+    // `<> ''` lets the planner use it), the outer query only checks membership.
+    const pattern = likeContains(f.textKey);
+    q = q.where(sql<boolean>`letters.rowid IN (
+      SELECT k.rowid FROM letters AS k
+      WHERE k.search_key <> '' AND k.search_key LIKE ${pattern} ESCAPE '\\')`);
+  }
+  return q;
+}
+
+/** The page query of the register list, exported so tests can EXPLAIN exactly this query. */
+export function letterPageQuery(
+  db: Db,
+  filter: LetterFilter,
+  sort: LetterSort,
+  limit: number,
+  offset: number,
+) {
+  const dir = sort.direction;
+  let q = filtered(db.selectFrom('letters').selectAll('letters'), filter);
+  switch (sort.by) {
+    case 'letterDate':
+      q = q.orderBy('letters.letter_date', dir).orderBy('letters.id', dir);
+      break;
+    case 'registeredAt':
+      q = q.orderBy('letters.registered_at', dir).orderBy('letters.id', dir);
+      break;
+    case 'number':
+      q = q
+        .orderBy('letters.jalali_year', dir)
+        .orderBy('letters.seq', dir)
+        .orderBy('letters.secretariat', dir);
+      break;
+    case 'subject':
+      q = q.orderBy('letters.subject', dir).orderBy('letters.id', dir);
+      break;
+  }
+  return q.limit(limit).offset(offset);
+}
+
+/** The count query of the register list: the same filter. */
+export function letterCountQuery(db: Db, filter: LetterFilter) {
+  return filtered(db.selectFrom('letters'), filter).select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/** One page of the register and the total of its filter. */
+export async function listLetterRows(
+  db: Db,
+  filter: LetterFilter,
+  sort: LetterSort,
+  limit: number,
+  offset: number,
+): Promise<{ rows: LetterRow[]; total: number }> {
+  const rows = await letterPageQuery(db, filter, sort, limit, offset).execute();
+  // A page shorter than the limit already tells the total, so the count is not run again.
+  const total =
+    rows.length > 0 && rows.length < limit
+      ? offset + rows.length
+      : Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
+  return { rows, total };
+}
+
+/**
+ * Every letter connected to `id` through references, both ways (a letter, what it follows
+ * or refers to, what follows or refers to it, and so on), at most `limit` of them.
+ */
+export async function threadLetterIds(db: Db, id: string, limit: number): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE thread(id) AS (
+      SELECT ${id}
+      UNION
+      SELECT r.target_id FROM letter_references AS r JOIN thread AS t ON r.letter_id = t.id
+      UNION
+      SELECT r.letter_id FROM letter_references AS r JOIN thread AS t ON r.target_id = t.id
+    )
+    SELECT id FROM thread LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/**
+ * Whether `letterId` is among these letters or the letters they reference, followed
+ * back through every earlier reference: linking them from `letterId` would make a cycle.
+ */
+export async function lettersReachableFrom(
+  db: Db,
+  fromIds: readonly string[],
+  letterId: string,
+): Promise<boolean> {
+  if (fromIds.length === 0) return false;
+  const result = await sql<{ found: number }>`
+    WITH RECURSIVE earlier(id) AS (
+      SELECT value FROM json_each(${JSON.stringify(fromIds)})
+      UNION
+      SELECT r.target_id FROM letter_references AS r JOIN earlier AS e ON r.letter_id = e.id
+    )
+    SELECT 1 AS found FROM earlier WHERE id = ${letterId} LIMIT 1`.execute(db);
+  return result.rows.length > 0;
+}
+
+/**
+ * For the Desk: letters still awaiting a reply whose follow-up date is before `todayIso`,
+ * the longest overdue first.
+ */
+export async function overdueAwaitingReply(db: Db, todayIso: string, limit: number): Promise<LetterRow[]> {
+  return db
+    .selectFrom('letters')
+    .selectAll('letters')
+    .where('state', '=', 'awaiting_reply')
+    .where('follow_up_date', '<', todayIso)
+    .orderBy('follow_up_date', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** How many letters `overdueAwaitingReply` would answer without a limit. */
+export async function countOverdueAwaitingReply(db: Db, todayIso: string): Promise<number> {
+  const row = await db
+    .selectFrom('letters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'awaiting_reply')
+    .where('follow_up_date', '<', todayIso)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** For the Desk: open letters currently referred to this user, the newest letters first. */
+export async function referredTo(db: Db, userId: string, limit: number): Promise<LetterRow[]> {
+  return db
+    .selectFrom('letters')
+    .selectAll('letters')
+    .where('referred_to_user_id', '=', userId)
+    .where('state', '<>', 'closed')
+    .orderBy('letter_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** How many open letters are currently referred to this user. */
+export async function countReferredTo(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('letters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('referred_to_user_id', '=', userId)
+    .where('state', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * For timelines and briefings: the letters linked to a partner (as sender, addressee or
+ * linked partner), the newest first; `before` (a date) pages back through older ones.
+ */
+export async function lettersOfPartner(
+  db: Db,
+  partnerId: string,
+  limit: number,
+  before?: string,
+): Promise<LetterRow[]> {
+  let q = db
+    .selectFrom('letters')
+    .selectAll('letters')
+    .where('letters.id', 'in', (eb) =>
+      eb
+        .selectFrom('letter_partners')
+        .select('letter_partners.letter_id')
+        .where('partner_id', '=', partnerId),
+    );
+  if (before !== undefined) q = q.where('letters.letter_date', '<', before);
+  return q.orderBy('letters.letter_date', 'desc').orderBy('letters.id', 'desc').limit(limit).execute();
+}
+
+/** For a relationship's timeline: its letters, the newest first. */
+export async function lettersOfRelationship(
+  db: Db,
+  relationshipId: string,
+  limit: number,
+  before?: string,
+): Promise<LetterRow[]> {
+  let q = db.selectFrom('letters').selectAll('letters').where('relationship_id', '=', relationshipId);
+  if (before !== undefined) q = q.where('letters.letter_date', '<', before);
+  return q.orderBy('letter_date', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** For a case: its letters, the newest first. */
+export async function lettersOfCase(db: Db, caseId: string, limit: number): Promise<LetterRow[]> {
+  return db
+    .selectFrom('letters')
+    .selectAll('letters')
+    .where('case_id', '=', caseId)
+    .orderBy('letter_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Letter ids in id order after `afterId`, for a full search reindex. */
+export async function letterIdsAfter(db: Db, afterId: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('letters').select('id');
+  if (afterId !== null) q = q.where('id', '>', afterId);
+  const rows = await q.orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

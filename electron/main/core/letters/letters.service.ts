@@ -1,0 +1,408 @@
+/**
+ * Registering and changing letters. Checks that need the database (the office's
+ * classification and urgency lists, linked records that must exist, reference cycles) run
+ * before anything is written; the call's transaction makes every step all-or-nothing.
+ */
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type {
+  Letter,
+  letterCloseInput,
+  letterCreateInput,
+  letterReferInput,
+  letterUpdateInput,
+} from '../../../../shared/api/letters.contract';
+import { cleanDisplayText, searchKey } from '../../../../shared/text/persian';
+import type { MutationContext, Mutated } from '../context';
+import type { Database } from '../db/tables';
+import { conflict, invalid, notFound } from '../errors';
+import { newId } from '../ids';
+import { readSettings } from '../settings/settings.repository';
+import { findUser } from '../users/users.repository';
+import {
+  contactNames,
+  existingIds,
+  explicitPartnerIds,
+  insertReferral,
+  referenceTargets,
+  replaceCopies,
+  replacePartners,
+  replaceReferences,
+  type CopyInput,
+} from './letter-links.repository';
+import {
+  existingLetterIds,
+  findLetter,
+  insertLetter,
+  lettersReachableFrom,
+  refreshLetterStates,
+  updateLetter as updateLetterRow,
+  writeLetterBody,
+} from './letters.repository';
+import { loadLetter } from './letters.read';
+import type { LetterRow, UpdateableLetterRow } from './letters.table';
+import { allocateRegisterNumber } from './register-number';
+
+/**
+ * What the letter functions need of a call: a mutation's context, or the same pieces from a
+ * task (an import registers letters through createLetter inside its own transactions).
+ */
+export type LetterWriteContext = Pick<MutationContext, 'tx' | 'nowIso' | 'actor' | 'touch'>;
+
+type CreateInput = z.output<typeof letterCreateInput>;
+type UpdateInput = z.output<typeof letterUpdateInput>;
+type ReferInput = z.output<typeof letterReferInput>;
+type CloseInput = z.output<typeof letterCloseInput>;
+
+interface PartyInput {
+  partnerId?: string | null | undefined;
+  contactId?: string | null | undefined;
+  text?: string | null | undefined;
+}
+
+interface Party {
+  partnerId: string | null;
+  contactId: string | null;
+  text: string | null;
+}
+
+/** Display text as typed, without bidi overrides or controls; blank becomes null. */
+function clean(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  const cleaned = cleanDisplayText(s).trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+function cleanSubject(subject: string): string {
+  const cleaned = clean(subject);
+  if (cleaned === null) throw invalid('The subject is empty.', ['subject']);
+  return cleaned;
+}
+
+function letterSearchKey(subject: string, number: string, senderNumber: string | null): string {
+  return searchKey([subject, number, senderNumber ?? ''].join(' '));
+}
+
+/** The value must be one of the office's configured list (classifications or urgencies). */
+function oneOf(value: string, allowed: readonly string[], field: string, what: string): string {
+  const trimmed = value.trim();
+  if (!allowed.includes(trimmed)) {
+    throw invalid(`“${trimmed}” is not one of the office’s ${what}: ${allowed.join('، ')}.`, [field]);
+  }
+  return trimmed;
+}
+
+/**
+ * Checks that the partners, contacts, case and relationship a letter names exist, and fills
+ * in a party's partner from its contact (a letter from a person is from their organisation).
+ */
+async function resolveLinks(
+  tx: Transaction<Database>,
+  links: {
+    parties: PartyInput[];
+    copies: PartyInput[];
+    partnerIds: readonly string[];
+    caseId: string | null | undefined;
+    relationshipId: string | null | undefined;
+  },
+): Promise<{ parties: Party[] }> {
+  const all = [...links.parties, ...links.copies];
+  const partnerIds = new Set(links.partnerIds);
+  const contactIds = new Set<string>();
+  for (const p of all) {
+    if (p.partnerId) partnerIds.add(p.partnerId);
+    if (p.contactId) contactIds.add(p.contactId);
+  }
+  const contacts = new Map((await contactNames(tx, [...contactIds])).map((c) => [c.id, c]));
+  for (const id of contactIds) if (!contacts.has(id)) throw notFound('Contact', id);
+  const partners = await existingIds(tx, 'partners', [...partnerIds]);
+  for (const id of partnerIds) if (!partners.has(id)) throw notFound('Partner', id);
+  if (links.caseId && (await existingIds(tx, 'cases', [links.caseId])).size === 0) {
+    throw notFound('Case', links.caseId);
+  }
+  if (links.relationshipId && (await existingIds(tx, 'relationships', [links.relationshipId])).size === 0) {
+    throw notFound('Relationship', links.relationshipId);
+  }
+  return {
+    parties: links.parties.map((p) => ({
+      partnerId: p.partnerId ?? (p.contactId ? (contacts.get(p.contactId)?.partner_id ?? null) : null),
+      contactId: p.contactId ?? null,
+      text: clean(p.text),
+    })),
+  };
+}
+
+/** References must point at other, existing letters, each at most once, without a cycle. */
+async function checkReferences(
+  tx: Transaction<Database>,
+  letterId: string | null,
+  references: readonly { letterId: string; kind: string }[],
+): Promise<void> {
+  const targets = references.map((r) => r.letterId);
+  if (new Set(targets).size !== targets.length) {
+    throw invalid('A letter is referenced twice.', ['references']);
+  }
+  if (letterId !== null && targets.includes(letterId)) {
+    throw invalid('A letter cannot reference itself.', ['references']);
+  }
+  const existing = await existingLetterIds(tx, targets);
+  for (const id of targets) if (!existing.has(id)) throw notFound('Letter', id);
+  if (letterId !== null && (await lettersReachableFrom(tx, targets, letterId))) {
+    throw invalid('These references would make the letter its own predecessor.', ['references']);
+  }
+}
+
+function checkDates(
+  direction: string,
+  letterDate: string,
+  followUpDate: string | null,
+  sender: { number: string | null; date: string | null },
+): void {
+  if (direction !== 'incoming' && (sender.number !== null || sender.date !== null)) {
+    throw invalid('Only incoming letters keep the sender’s number and date.', ['senderNumber']);
+  }
+  if (followUpDate !== null && followUpDate < letterDate) {
+    throw invalid('The follow-up date is before the letter date.', ['followUpDate']);
+  }
+}
+
+function copyInputs(copies: readonly (PartyInput & { purpose: string })[]): CopyInput[] {
+  return copies.map((c) => ({
+    partnerId: c.partnerId ?? null,
+    contactId: c.contactId ?? null,
+    text: clean(c.text),
+    purpose: c.purpose,
+  }));
+}
+
+async function answer(ctx: LetterWriteContext, id: string, before: Letter | null): Promise<Mutated<Letter>> {
+  ctx.touch('letter', id);
+  const after = await loadLetter(ctx.tx, id);
+  if (!after) throw notFound('Letter', id);
+  return { value: after, audit: { entity: 'letter', entityId: id, before, after } };
+}
+
+/** Registers a letter with the next number of its secretariat and Jalali year. */
+export async function createLetter(ctx: LetterWriteContext, input: CreateInput): Promise<Mutated<Letter>> {
+  const { tx } = ctx;
+  const settings = await readSettings(tx);
+  const classifications = settings['letters.classifications'];
+  const urgencies = settings['letters.urgencies'];
+  const classification = oneOf(
+    input.classification ?? classifications[0]!,
+    classifications,
+    'classification',
+    'classifications',
+  );
+  const urgency = oneOf(input.urgency ?? urgencies[0]!, urgencies, 'urgency', 'urgencies');
+  const senderNumber = clean(input.senderNumber);
+  const senderDate = input.senderDate ?? null;
+  const followUpDate = input.followUpDate ?? null;
+  checkDates(input.direction, input.letterDate, followUpDate, { number: senderNumber, date: senderDate });
+  const subject = cleanSubject(input.subject);
+  const secretariat = clean(input.secretariat) ?? clean(settings['letters.secretariat']) ?? 'main';
+  await checkReferences(tx, null, input.references);
+  const { parties } = await resolveLinks(tx, {
+    parties: [input.from, input.to],
+    copies: input.copies,
+    partnerIds: input.partnerIds,
+    caseId: input.caseId,
+    relationshipId: input.relationshipId,
+  });
+  const [from, to] = parties as [Party, Party];
+
+  const id = newId();
+  const registered = await allocateRegisterNumber(tx, {
+    secretariat,
+    letterDate: input.letterDate,
+    pattern: settings['letters.numberPattern'],
+  });
+  const needsReply = input.needsReply ?? input.direction === 'incoming';
+  await insertLetter(tx, {
+    id,
+    direction: input.direction,
+    secretariat: registered.secretariat,
+    jalali_year: registered.jalaliYear,
+    seq: registered.seq,
+    number: registered.number,
+    registered_at: ctx.nowIso,
+    letter_date: input.letterDate,
+    sender_number: senderNumber,
+    sender_date: senderDate,
+    from_partner_id: from.partnerId,
+    from_contact_id: from.contactId,
+    from_text: from.text,
+    to_partner_id: to.partnerId,
+    to_contact_id: to.contactId,
+    to_text: to.text,
+    subject,
+    language: input.language,
+    classification,
+    urgency,
+    channel: input.channel ?? null,
+    attachments_count: input.attachmentsCount,
+    needs_reply: needsReply ? 1 : 0,
+    follow_up_date: followUpDate,
+    state: needsReply ? 'awaiting_reply' : 'none',
+    closed_at: null,
+    close_note: null,
+    case_id: input.caseId ?? null,
+    relationship_id: input.relationshipId ?? null,
+    current_referral_id: null,
+    referred_to_user_id: null,
+    search_key: letterSearchKey(subject, registered.number, senderNumber),
+    created_at: ctx.nowIso,
+    updated_at: ctx.nowIso,
+  });
+  await writeLetterBody(tx, id, clean(input.body));
+  const targets = input.references.map((r) => ({ targetId: r.letterId, kind: r.kind }));
+  await replaceReferences(tx, id, targets);
+  await replaceCopies(tx, id, copyInputs(input.copies));
+  await replacePartners(
+    tx,
+    id,
+    input.partnerIds,
+    parties.flatMap((p) => (p.partnerId ? [p.partnerId] : [])),
+  );
+  await refreshLetterStates(tx, [id, ...targets.map((t) => t.targetId)]);
+  return answer(ctx, id, null);
+}
+
+async function existingLetter(
+  tx: Transaction<Database>,
+  id: string,
+): Promise<{ row: LetterRow; letter: Letter }> {
+  const row = await findLetter(tx, id);
+  const letter = row ? await loadLetter(tx, id) : undefined;
+  if (!row || !letter) throw notFound('Letter', id);
+  return { row, letter };
+}
+
+/** Changes a letter; its direction and register number never change. */
+export async function updateLetter(ctx: LetterWriteContext, input: UpdateInput): Promise<Mutated<Letter>> {
+  const { tx } = ctx;
+  const { row, letter: before } = await existingLetter(tx, input.id);
+  const settings = await readSettings(tx);
+  const patch: UpdateableLetterRow = { updated_at: ctx.nowIso };
+
+  if (input.classification !== undefined) {
+    patch.classification = oneOf(
+      input.classification,
+      settings['letters.classifications'],
+      'classification',
+      'classifications',
+    );
+  }
+  if (input.urgency !== undefined) {
+    patch.urgency = oneOf(input.urgency, settings['letters.urgencies'], 'urgency', 'urgencies');
+  }
+  const letterDate = input.letterDate ?? row.letter_date;
+  const senderNumber = input.senderNumber !== undefined ? clean(input.senderNumber) : row.sender_number;
+  const senderDate = input.senderDate !== undefined ? input.senderDate : row.sender_date;
+  const followUpDate = input.followUpDate !== undefined ? input.followUpDate : row.follow_up_date;
+  checkDates(row.direction, letterDate, followUpDate, { number: senderNumber, date: senderDate });
+  const subject = input.subject !== undefined ? cleanSubject(input.subject) : row.subject;
+  if (input.references !== undefined) await checkReferences(tx, row.id, input.references);
+
+  const { parties } = await resolveLinks(tx, {
+    parties: [input.from ?? {}, input.to ?? {}],
+    copies: input.copies ?? [],
+    partnerIds: input.partnerIds ?? [],
+    caseId: input.caseId,
+    relationshipId: input.relationshipId,
+  });
+  const [from, to] = parties as [Party, Party];
+  if (input.from !== undefined) {
+    Object.assign(patch, {
+      from_partner_id: from.partnerId,
+      from_contact_id: from.contactId,
+      from_text: from.text,
+    });
+  }
+  if (input.to !== undefined) {
+    Object.assign(patch, { to_partner_id: to.partnerId, to_contact_id: to.contactId, to_text: to.text });
+  }
+  Object.assign(patch, {
+    letter_date: letterDate,
+    sender_number: senderNumber,
+    sender_date: senderDate,
+    follow_up_date: followUpDate,
+    subject,
+    search_key: letterSearchKey(subject, row.number, senderNumber),
+    ...(input.language !== undefined && { language: input.language }),
+    ...(input.channel !== undefined && { channel: input.channel }),
+    ...(input.attachmentsCount !== undefined && { attachments_count: input.attachmentsCount }),
+    ...(input.needsReply !== undefined && { needs_reply: input.needsReply ? 1 : 0 }),
+    ...(input.caseId !== undefined && { case_id: input.caseId }),
+    ...(input.relationshipId !== undefined && { relationship_id: input.relationshipId }),
+  });
+  await updateLetterRow(tx, row.id, patch);
+  if (input.body !== undefined) await writeLetterBody(tx, row.id, clean(input.body));
+
+  const oldTargets = await referenceTargets(tx, row.id);
+  let newTargets = oldTargets;
+  if (input.references !== undefined) {
+    newTargets = input.references.map((r) => r.letterId);
+    await replaceReferences(
+      tx,
+      row.id,
+      input.references.map((r) => ({ targetId: r.letterId, kind: r.kind })),
+    );
+  }
+  if (input.copies !== undefined) await replaceCopies(tx, row.id, copyInputs(input.copies));
+  if (input.from !== undefined || input.to !== undefined || input.partnerIds !== undefined) {
+    const partyPartners = [
+      input.from !== undefined ? from.partnerId : row.from_partner_id,
+      input.to !== undefined ? to.partnerId : row.to_partner_id,
+    ].flatMap((p) => (p ? [p] : []));
+    const explicit = input.partnerIds ?? (await explicitPartnerIds(tx, row.id));
+    await replacePartners(tx, row.id, explicit, partyPartners);
+  }
+  await refreshLetterStates(tx, [row.id, ...new Set([...oldTargets, ...newTargets])]);
+  return answer(ctx, row.id, before);
+}
+
+/** Refers a letter to a staff member; the referral joins the letter's history and becomes current. */
+export async function referLetter(ctx: LetterWriteContext, input: ReferInput): Promise<Mutated<Letter>> {
+  const { tx } = ctx;
+  const { row, letter: before } = await existingLetter(tx, input.id);
+  if (row.closed_at !== null) throw conflict('The letter is closed; reopen it before referring it.');
+  const user = await findUser(tx, input.toUserId);
+  if (!user) throw notFound('User', input.toUserId);
+  if (user.active !== 1) throw invalid(`${user.name_fa} is no longer an active user.`, ['toUserId']);
+  await insertReferral(tx, {
+    id: newId(),
+    letter_id: row.id,
+    to_user_id: user.id,
+    instruction: clean(input.instruction),
+    due_date: input.dueDate ?? null,
+    referred_by: ctx.actor,
+    referred_at: ctx.nowIso,
+  });
+  await updateLetterRow(tx, row.id, { updated_at: ctx.nowIso });
+  return answer(ctx, row.id, before);
+}
+
+/** Closes a letter's follow-up. */
+export async function closeLetter(ctx: LetterWriteContext, input: CloseInput): Promise<Mutated<Letter>> {
+  const { tx } = ctx;
+  const { row, letter: before } = await existingLetter(tx, input.id);
+  if (row.closed_at !== null) throw conflict('The letter is already closed.');
+  await updateLetterRow(tx, row.id, {
+    closed_at: ctx.nowIso,
+    close_note: clean(input.note),
+    updated_at: ctx.nowIso,
+  });
+  await refreshLetterStates(tx, [row.id]);
+  return answer(ctx, row.id, before);
+}
+
+/** Reopens a closed letter; its state follows its replies again. */
+export async function reopenLetter(ctx: LetterWriteContext, id: string): Promise<Mutated<Letter>> {
+  const { tx } = ctx;
+  const { row, letter: before } = await existingLetter(tx, id);
+  if (row.closed_at === null) throw conflict('The letter is not closed.');
+  await updateLetterRow(tx, row.id, { closed_at: null, close_note: null, updated_at: ctx.nowIso });
+  await refreshLetterStates(tx, [row.id]);
+  return answer(ctx, row.id, before);
+}

@@ -1,0 +1,76 @@
+/**
+ * Allocating register numbers. The counter row of a secretariat and Jalali year is bumped in
+ * the transaction that inserts the letter, so a number is given exactly once and a rolled-back
+ * registration gives its number back: the register has no gaps and no duplicates.
+ */
+import { sql, type Transaction } from 'kysely';
+import { jalaliYearOf } from '../../../../shared/dates/jalali';
+import { formatRegisterNumber } from '../../../../shared/letters/register-number';
+import type { Database } from '../db/tables';
+
+export interface AllocatedNumber {
+  secretariat: string;
+  jalaliYear: number;
+  seq: number;
+  /** Formatted from the pattern, ASCII digits. */
+  number: string;
+}
+
+/** Takes the next sequence number of a secretariat's register for one Jalali year. */
+export async function nextRegisterSeq(
+  tx: Transaction<Database>,
+  secretariat: string,
+  jalaliYear: number,
+): Promise<number> {
+  const row = await tx
+    .insertInto('register_counters')
+    .values({ secretariat, jalali_year: jalaliYear, last_seq: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['secretariat', 'jalali_year'])
+        .doUpdateSet((eb) => ({ last_seq: eb('register_counters.last_seq', '+', 1) })),
+    )
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+/**
+ * Makes sure the counter is at least `seq`, for letters that arrive with their number already
+ * given (an import of an older register): the next registration then continues after them.
+ */
+export async function raiseRegisterCounter(
+  tx: Transaction<Database>,
+  secretariat: string,
+  jalaliYear: number,
+  seq: number,
+): Promise<void> {
+  await tx
+    .insertInto('register_counters')
+    .values({ secretariat, jalali_year: jalaliYear, last_seq: seq })
+    .onConflict((oc) =>
+      oc
+        .columns(['secretariat', 'jalali_year'])
+        .doUpdateSet({ last_seq: sql<number>`max(register_counters.last_seq, excluded.last_seq)` }),
+    )
+    .execute();
+}
+
+/**
+ * The register number of a letter dated `letterDate`. The letter's own date decides the
+ * year, so the register rolls over at Nowruz (1404/12/29 = 2026-03-20 is still 1404;
+ * 2026-03-21 is 1405/01/01), not on 1 January.
+ */
+export async function allocateRegisterNumber(
+  tx: Transaction<Database>,
+  options: { secretariat: string; letterDate: string; pattern: string },
+): Promise<AllocatedNumber> {
+  const jalaliYear = jalaliYearOf(options.letterDate);
+  const seq = await nextRegisterSeq(tx, options.secretariat, jalaliYear);
+  const number = formatRegisterNumber(options.pattern, {
+    seq,
+    year: jalaliYear,
+    secretariat: options.secretariat,
+  });
+  return { secretariat: options.secretariat, jalaliYear, seq, number };
+}
