@@ -1,5 +1,6 @@
 import { toJalaali } from 'jalaali-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { raiseRegisterCounter } from '../../electron/main/core/letters/register-number';
 import { displayRegisterNumber } from '../../shared/letters/register-number';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addPartner, countRows, letterInput } from './letters.fixtures';
@@ -120,6 +121,19 @@ describe('register numbers', () => {
     await t.ok('letters.create', letterInput());
     await t.reopen();
     expect((await t.ok('letters.create', letterInput())).seq).toBe(3);
+  });
+
+  it('a register imported with its numbers continues after them', async () => {
+    await t.ok('letters.create', letterInput());
+    await t.desk.internals.db.transaction().execute(async (tx) => {
+      await raiseRegisterCounter(tx, 'main', 1404, 730);
+      await raiseRegisterCounter(tx, 'main', 1404, 12); // never lowers it
+      await raiseRegisterCounter(tx, 'main', 1403, 5);
+    });
+    expect((await t.ok('letters.create', letterInput())).seq).toBe(731);
+    expect((await t.ok('letters.create', letterInput({ letterDate: '2025-01-01' }))).number).toBe(
+      '6/1403/ر ب',
+    );
   });
 
   it('the database refuses a second letter with the same number', async () => {

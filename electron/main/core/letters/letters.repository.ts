@@ -219,7 +219,13 @@ export async function listLetterRows(
  * or refers to, what follows or refers to it, and so on), at most `limit` of them.
  */
 export async function threadLetterIds(db: Db, id: string, limit: number): Promise<string[]> {
-  const result = await sql<{ id: string }>`
+  const result = await threadQuery(id, limit).execute(db);
+  return result.rows.map((r) => r.id);
+}
+
+/** The query of threadLetterIds, exported so tests can EXPLAIN it. */
+export function threadQuery(id: string, limit: number) {
+  return sql<{ id: string }>`
     WITH RECURSIVE thread(id) AS (
       SELECT ${id}
       UNION
@@ -227,8 +233,7 @@ export async function threadLetterIds(db: Db, id: string, limit: number): Promis
       UNION
       SELECT r.letter_id FROM letter_references AS r JOIN thread AS t ON r.target_id = t.id
     )
-    SELECT id FROM thread LIMIT ${limit}`.execute(db);
-  return result.rows.map((r) => r.id);
+    SELECT id FROM thread LIMIT ${limit}`;
 }
 
 /**
@@ -256,6 +261,11 @@ export async function lettersReachableFrom(
  * the longest overdue first.
  */
 export async function overdueAwaitingReply(db: Db, todayIso: string, limit: number): Promise<LetterRow[]> {
+  return overdueAwaitingReplyQuery(db, todayIso, limit).execute();
+}
+
+/** The query of overdueAwaitingReply, exported so tests can EXPLAIN it. */
+export function overdueAwaitingReplyQuery(db: Db, todayIso: string, limit: number) {
   return db
     .selectFrom('letters')
     .selectAll('letters')
@@ -263,8 +273,7 @@ export async function overdueAwaitingReply(db: Db, todayIso: string, limit: numb
     .where('follow_up_date', '<', todayIso)
     .orderBy('follow_up_date', 'asc')
     .orderBy('id', 'asc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 /** How many letters `overdueAwaitingReply` would answer without a limit. */
@@ -280,6 +289,11 @@ export async function countOverdueAwaitingReply(db: Db, todayIso: string): Promi
 
 /** For the Desk: open letters currently referred to this user, the newest letters first. */
 export async function referredTo(db: Db, userId: string, limit: number): Promise<LetterRow[]> {
+  return referredToQuery(db, userId, limit).execute();
+}
+
+/** The query of referredTo, exported so tests can EXPLAIN it. */
+export function referredToQuery(db: Db, userId: string, limit: number) {
   return db
     .selectFrom('letters')
     .selectAll('letters')
@@ -287,8 +301,7 @@ export async function referredTo(db: Db, userId: string, limit: number): Promise
     .where('state', '<>', 'closed')
     .orderBy('letter_date', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 /** How many open letters are currently referred to this user. */

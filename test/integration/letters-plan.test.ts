@@ -1,0 +1,154 @@
+/**
+ * The register's queries use their indexes. Each plan is taken from the very query the
+ * repository builds, so a change to a query or an index that loses its index fails here.
+ */
+import { CompiledQuery, type Compilable } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  letterCountQuery,
+  letterPageQuery,
+  overdueAwaitingReplyQuery,
+  referredToQuery,
+  threadQuery,
+  type LetterFilter,
+  type LetterSort,
+} from '../../electron/main/core/letters/letters.repository';
+import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { addPartner, letterInput } from './letters.fixtures';
+
+let t: TestDesk;
+let partnerId: string;
+beforeAll(async () => {
+  t = await openTestDesk();
+  partnerId = await addPartner(t, 'کازان');
+  const first = await t.ok('letters.create', letterInput({ from: { partnerId } }));
+  await t.ok(
+    'letters.create',
+    letterInput({ direction: 'outgoing', references: [{ letterId: first.id, kind: 'refers' }] }),
+  );
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const USER = '01900000-0000-7000-8000-000000000001';
+const byDate: LetterSort = { by: 'letterDate', direction: 'desc' };
+
+/** The plan's lines, e.g. `SEARCH letters USING INDEX letters_letter_date (letter_date>?)`. */
+async function plan(query: Compilable<unknown>): Promise<string> {
+  const compiled = query.compile();
+  const result = await t.desk.internals.db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
+  );
+  return result.rows.map((r) => r.detail).join('\n');
+}
+
+const page = (filter: LetterFilter, sort: LetterSort = byDate) =>
+  plan(letterPageQuery(t.desk.internals.db, filter, sort, 50, 0));
+const count = (filter: LetterFilter) => plan(letterCountQuery(t.desk.internals.db, filter));
+
+/** No step reads the whole register row by row. */
+function noTableScan(detail: string): void {
+  expect(detail).not.toMatch(/SCAN letters(?! USING)/);
+}
+
+describe('query plans of the register', () => {
+  it('lists by date through the date index, in its order', async () => {
+    const detail = await page({});
+    expect(detail).toContain('SCAN letters USING INDEX letters_letter_date');
+    expect(detail).not.toContain('TEMP B-TREE');
+    expect(await count({})).toMatch(/SCAN letters USING COVERING INDEX/);
+  });
+
+  it('a date range seeks the date index', async () => {
+    const filter = { dateFrom: '2025-01-01', dateTo: '2025-03-31' };
+    const detail = await page(filter);
+    expect(detail).toContain(
+      'SEARCH letters USING INDEX letters_letter_date (letter_date>? AND letter_date<?)',
+    );
+    expect(detail).not.toContain('TEMP B-TREE');
+    expect(await count(filter)).toContain(
+      'SEARCH letters USING COVERING INDEX letters_letter_date (letter_date>? AND letter_date<?)',
+    );
+  });
+
+  it('a partner goes through the letter–partner index', async () => {
+    for (const detail of [await page({ partnerId }), await count({ partnerId })]) {
+      expect(detail).toContain(
+        'SEARCH letter_partners USING COVERING INDEX letter_partners_partner (partner_id=?)',
+      );
+      noTableScan(detail);
+    }
+  });
+
+  it('direction and state seek their index, in date order, and count from it', async () => {
+    const filter = { direction: 'incoming', state: 'awaiting_reply' };
+    const detail = await page(filter);
+    expect(detail).toContain('SEARCH letters USING INDEX letters_direction_state (direction=? AND state=?)');
+    expect(detail).not.toContain('TEMP B-TREE');
+    expect(await count(filter)).toContain(
+      'SEARCH letters USING COVERING INDEX letters_direction_state (direction=? AND state=?)',
+    );
+  });
+
+  it('every single filter and their combinations count from index entries alone', async () => {
+    const filters: LetterFilter[] = [
+      { direction: 'outgoing' },
+      { state: 'replied' },
+      { classification: 'سری' },
+      { urgency: 'آنی' },
+      { classification: 'سری', direction: 'outgoing' },
+      { urgency: 'فوری', state: 'awaiting_reply' },
+      { direction: 'incoming', dateFrom: '2025-01-01' },
+    ];
+    for (const filter of filters) {
+      const detail = await count(filter);
+      expect(detail, JSON.stringify(filter)).toMatch(/SEARCH letters USING COVERING INDEX/);
+      expect(await page(filter), JSON.stringify(filter)).not.toContain('TEMP B-TREE');
+    }
+  });
+
+  it('case, relationship and referral filters seek their own indexes', async () => {
+    const id = '01900000-0000-7000-8000-000000000002';
+    expect(await page({ caseId: id })).toContain('SEARCH letters USING INDEX letters_case (case_id=?)');
+    expect(await page({ relationshipId: id })).toContain(
+      'SEARCH letters USING INDEX letters_relationship (relationship_id=?)',
+    );
+    expect(await page({ referredTo: USER })).toContain(
+      'SEARCH letters USING INDEX letters_referred_to (referred_to_user_id=?)',
+    );
+  });
+
+  it('the other sort orders walk their indexes', async () => {
+    expect(await page({}, { by: 'number', direction: 'asc' })).toBe(
+      'SCAN letters USING INDEX letters_number',
+    );
+    expect(await page({}, { by: 'subject', direction: 'asc' })).toBe(
+      'SCAN letters USING INDEX letters_subject',
+    );
+    expect(await page({}, { by: 'registeredAt', direction: 'desc' })).toBe(
+      'SCAN letters USING INDEX letters_registered_at',
+    );
+  });
+
+  it('the text filter scans the search-key index, not the register rows', async () => {
+    for (const detail of [await page({ textKey: 'کازان' }), await count({ textKey: 'کازان' })]) {
+      expect(detail).toContain('SCAN k USING COVERING INDEX letters_search_key');
+      noTableScan(detail);
+    }
+  });
+
+  it('the Desk lists and the thread walk use indexes', async () => {
+    const db = t.desk.internals.db;
+    expect(await plan(overdueAwaitingReplyQuery(db, '2025-05-05', 10))).toBe(
+      'SEARCH letters USING INDEX letters_state_follow_up (state=? AND follow_up_date<?)',
+    );
+    expect(await plan(referredToQuery(db, USER, 10))).toContain(
+      'SEARCH letters USING INDEX letters_referred_to (referred_to_user_id=?)',
+    );
+    const thread = await plan({ compile: () => threadQuery(USER, 500).compile(db) });
+    expect(thread).toContain('USING PRIMARY KEY (letter_id=?)');
+    expect(thread).toContain('USING COVERING INDEX letter_references_target (target_id=?)');
+    expect(thread).not.toMatch(/SCAN r\b/);
+  });
+});
