@@ -1,7 +1,6 @@
 /**
- * Registering and changing letters. Checks that need the database (the office's
- * classification and urgency lists, linked records that must exist, reference cycles) run
- * before anything is written; the call's transaction makes every step all-or-nothing.
+ * Registering and changing letters. The checks (letter-checks.ts) run before anything is
+ * written; the call's transaction makes every step all-or-nothing.
  */
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -12,7 +11,6 @@ import type {
   letterReferInput,
   letterUpdateInput,
 } from '../../../../shared/api/letters.contract';
-import { cleanDisplayText, searchKey } from '../../../../shared/text/persian';
 import type { MutationContext, Mutated } from '../context';
 import type { Database } from '../db/tables';
 import { conflict, invalid, notFound } from '../errors';
@@ -20,21 +18,27 @@ import { newId } from '../ids';
 import { readSettings } from '../settings/settings.repository';
 import { findUser } from '../users/users.repository';
 import {
-  contactNames,
-  existingIds,
+  checkDates,
+  checkReferences,
+  clean,
+  cleanSubject,
+  copyInputs,
+  letterSearchKey,
+  oneOf,
+  resolveLinks,
+  type Party,
+} from './letter-checks';
+import {
   explicitPartnerIds,
   insertReferral,
   referenceTargets,
   replaceCopies,
   replacePartners,
   replaceReferences,
-  type CopyInput,
 } from './letter-links.repository';
 import {
-  existingLetterIds,
   findLetter,
   insertLetter,
-  lettersReachableFrom,
   refreshLetterStates,
   updateLetter as updateLetterRow,
   writeLetterBody,
@@ -53,127 +57,6 @@ type CreateInput = z.output<typeof letterCreateInput>;
 type UpdateInput = z.output<typeof letterUpdateInput>;
 type ReferInput = z.output<typeof letterReferInput>;
 type CloseInput = z.output<typeof letterCloseInput>;
-
-interface PartyInput {
-  partnerId?: string | null | undefined;
-  contactId?: string | null | undefined;
-  text?: string | null | undefined;
-}
-
-interface Party {
-  partnerId: string | null;
-  contactId: string | null;
-  text: string | null;
-}
-
-/** Display text as typed, without bidi overrides or controls; blank becomes null. */
-function clean(s: string | null | undefined): string | null {
-  if (s === null || s === undefined) return null;
-  const cleaned = cleanDisplayText(s).trim();
-  return cleaned === '' ? null : cleaned;
-}
-
-function cleanSubject(subject: string): string {
-  const cleaned = clean(subject);
-  if (cleaned === null) throw invalid('The subject is empty.', ['subject']);
-  return cleaned;
-}
-
-function letterSearchKey(subject: string, number: string, senderNumber: string | null): string {
-  return searchKey([subject, number, senderNumber ?? ''].join(' '));
-}
-
-/** The value must be one of the office's configured list (classifications or urgencies). */
-function oneOf(value: string, allowed: readonly string[], field: string, what: string): string {
-  const trimmed = value.trim();
-  if (!allowed.includes(trimmed)) {
-    throw invalid(`“${trimmed}” is not one of the office’s ${what}: ${allowed.join('، ')}.`, [field]);
-  }
-  return trimmed;
-}
-
-/**
- * Checks that the partners, contacts, case and relationship a letter names exist, and fills
- * in a party's partner from its contact (a letter from a person is from their organisation).
- */
-async function resolveLinks(
-  tx: Transaction<Database>,
-  links: {
-    parties: PartyInput[];
-    copies: PartyInput[];
-    partnerIds: readonly string[];
-    caseId: string | null | undefined;
-    relationshipId: string | null | undefined;
-  },
-): Promise<{ parties: Party[] }> {
-  const all = [...links.parties, ...links.copies];
-  const partnerIds = new Set(links.partnerIds);
-  const contactIds = new Set<string>();
-  for (const p of all) {
-    if (p.partnerId) partnerIds.add(p.partnerId);
-    if (p.contactId) contactIds.add(p.contactId);
-  }
-  const contacts = new Map((await contactNames(tx, [...contactIds])).map((c) => [c.id, c]));
-  for (const id of contactIds) if (!contacts.has(id)) throw notFound('Contact', id);
-  const partners = await existingIds(tx, 'partners', [...partnerIds]);
-  for (const id of partnerIds) if (!partners.has(id)) throw notFound('Partner', id);
-  if (links.caseId && (await existingIds(tx, 'cases', [links.caseId])).size === 0) {
-    throw notFound('Case', links.caseId);
-  }
-  if (links.relationshipId && (await existingIds(tx, 'relationships', [links.relationshipId])).size === 0) {
-    throw notFound('Relationship', links.relationshipId);
-  }
-  return {
-    parties: links.parties.map((p) => ({
-      partnerId: p.partnerId ?? (p.contactId ? (contacts.get(p.contactId)?.partner_id ?? null) : null),
-      contactId: p.contactId ?? null,
-      text: clean(p.text),
-    })),
-  };
-}
-
-/** References must point at other, existing letters, each at most once, without a cycle. */
-async function checkReferences(
-  tx: Transaction<Database>,
-  letterId: string | null,
-  references: readonly { letterId: string; kind: string }[],
-): Promise<void> {
-  const targets = references.map((r) => r.letterId);
-  if (new Set(targets).size !== targets.length) {
-    throw invalid('A letter is referenced twice.', ['references']);
-  }
-  if (letterId !== null && targets.includes(letterId)) {
-    throw invalid('A letter cannot reference itself.', ['references']);
-  }
-  const existing = await existingLetterIds(tx, targets);
-  for (const id of targets) if (!existing.has(id)) throw notFound('Letter', id);
-  if (letterId !== null && (await lettersReachableFrom(tx, targets, letterId))) {
-    throw invalid('These references would make the letter its own predecessor.', ['references']);
-  }
-}
-
-function checkDates(
-  direction: string,
-  letterDate: string,
-  followUpDate: string | null,
-  sender: { number: string | null; date: string | null },
-): void {
-  if (direction !== 'incoming' && (sender.number !== null || sender.date !== null)) {
-    throw invalid('Only incoming letters keep the sender’s number and date.', ['senderNumber']);
-  }
-  if (followUpDate !== null && followUpDate < letterDate) {
-    throw invalid('The follow-up date is before the letter date.', ['followUpDate']);
-  }
-}
-
-function copyInputs(copies: readonly (PartyInput & { purpose: string })[]): CopyInput[] {
-  return copies.map((c) => ({
-    partnerId: c.partnerId ?? null,
-    contactId: c.contactId ?? null,
-    text: clean(c.text),
-    purpose: c.purpose,
-  }));
-}
 
 async function answer(ctx: LetterWriteContext, id: string, before: Letter | null): Promise<Mutated<Letter>> {
   ctx.touch('letter', id);
