@@ -12,6 +12,7 @@ import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
 import { searchContract } from './search.contract';
 import { lettersContract } from './letters.contract';
+import { overviewContract } from './overview.contract';
 import { systemContract } from './system.contract';
 import { tasksContract } from './tasks.contract';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...casesContract,
   ...searchContract,
   ...attachmentsContract,
+  ...overviewContract,
   ...tasksContract,
   ...agreementsContract,
 } as const;

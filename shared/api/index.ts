@@ -19,3 +19,4 @@ export * from './search.contract';
 export * from './tasks.contract';
 export * from './agreements.contract';
 export * from './backup.contract';
+export * from './overview.contract';

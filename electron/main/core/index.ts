@@ -28,6 +28,7 @@ import { partnersHandlers } from './partners/partners.handlers';
 import type { Clock, Platform } from './platform/platform.port';
 import { letterSearchSource } from './letters/letter.search';
 import { lettersHandlers } from './letters/letters.handlers';
+import { overviewHandlers } from './overview/overview.handlers';
 import { Registry } from './registrar';
 import { relationshipSearchSource } from './relationships/relationship.search';
 import { relationshipsHandlers } from './relationships/relationships.handlers';
@@ -67,6 +68,7 @@ const handlerMaps = [
   relationshipsHandlers,
   casesHandlers,
   attachmentsHandlers,
+  overviewHandlers,
   tasksHandlers,
   agreementsHandlers,
   clauseLibraryHandlers,

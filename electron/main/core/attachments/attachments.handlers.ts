@@ -1,9 +1,11 @@
 import { basename, isAbsolute } from 'node:path';
 import { PREVIEW_KINDS, type Attachment } from '../../../../shared/api/attachments.contract';
+import type { MutationContext } from '../context';
 import { DeskError, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { defineHandlers } from '../registrar';
 import { readSetting } from '../settings/settings.repository';
+import { findUserByUsername } from '../users/users.repository';
 import { copyForOpening, readForPreview } from './attachment-open';
 import { deleteStoredFileIfUnused, storeFile, type StoredFile } from './attachment-store';
 import { verifyAttachments } from './attachment-verify';
@@ -23,12 +25,17 @@ import { FILE_TYPES } from './content-type';
 import { assertRecordExists } from './owners';
 
 /** The file dialog offers the accepted kinds; content still decides what a chosen file is. */
-const DIALOG_FILTERS = [
-  {
-    name: 'Documents',
-    extensions: [...new Set(Object.values(FILE_TYPES).flatMap((t) => t.extensions))],
-  },
-];
+const DIALOG_EXTENSIONS = [...new Set(Object.values(FILE_TYPES).flatMap((t) => t.extensions))];
+
+/** The dialog speaks the signed-in user's language (Persian unless they chose English). */
+async function dialogOptions(ctx: MutationContext) {
+  const english = (await findUserByUsername(ctx.tx, ctx.actor))?.locale === 'en';
+  return {
+    title: english ? 'Attach files' : 'افزودن پیوست',
+    filters: [{ name: english ? 'Documents and images' : 'اسناد و تصاویر', extensions: DIALOG_EXTENSIONS }],
+    multiple: true,
+  };
+}
 
 export const attachmentsHandlers = defineHandlers({
   'attachments.add': async (ctx, input) => {
@@ -36,11 +43,7 @@ export const attachmentsHandlers = defineHandlers({
     const chosen =
       input.path !== undefined
         ? [input.path]
-        : ((await ctx.platform.chooseFiles({
-            title: 'Attach files',
-            filters: DIALOG_FILTERS,
-            multiple: true,
-          })) ?? []);
+        : ((await ctx.platform.chooseFiles(await dialogOptions(ctx))) ?? []);
     for (const [i, path] of chosen.entries()) {
       if (!isAbsolute(path)) throw invalid('The file path must be absolute.', input.path ? ['path'] : [i]);
     }

@@ -1,0 +1,59 @@
+import { OVERVIEW_LIST_LIMIT } from '../../../../shared/api/overview.contract';
+import { jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
+import {
+  countOverdueAwaitingReply,
+  countReferredTo,
+  overdueAwaitingReply,
+  referredTo,
+} from '../letters/letters.repository';
+import { toLetterSummaries } from '../letters/letters.read';
+import { defineHandlers } from '../registrar';
+import { countOpenTasks, overdueTasksOf } from '../tasks/tasks.repository';
+import { toTask } from '../tasks/tasks.service';
+import { findUserByUsername } from '../users/users.repository';
+import { toUser } from '../users/users.service';
+import { officeCounts } from './overview.repository';
+
+const empty = { items: [], total: 0 };
+
+export const overviewHandlers = defineHandlers({
+  'desk.overview': async (ctx) => {
+    const today = todayIso(ctx.now);
+    const meRow = await findUserByUsername(ctx.tx, ctx.actor);
+    const year = jalaliYearRange(jalaliYearOf(today));
+    const limit = OVERVIEW_LIST_LIMIT;
+
+    const tasks = await countOpenTasks(ctx.tx, today, meRow?.id ?? null);
+    const myOverdueTasks = meRow
+      ? {
+          items: (await overdueTasksOf(ctx.tx, meRow.id, today, limit)).map((row) => toTask(row, today)),
+          total: tasks.myOverdue,
+        }
+      : empty;
+    const lettersAwaitingReplyOverdue = {
+      items: await toLetterSummaries(ctx.tx, await overdueAwaitingReply(ctx.tx, today, limit)),
+      total: await countOverdueAwaitingReply(ctx.tx, today),
+    };
+    const referralsToMe = meRow
+      ? {
+          items: await toLetterSummaries(ctx.tx, await referredTo(ctx.tx, meRow.id, limit)),
+          total: await countReferredTo(ctx.tx, meRow.id),
+        }
+      : empty;
+    const counts = await officeCounts(ctx.tx, year.from, year.to);
+
+    return {
+      today,
+      me: meRow ? toUser(meRow) : null,
+      myOverdueTasks,
+      lettersAwaitingReplyOverdue,
+      referralsToMe,
+      counts: {
+        ...counts,
+        openTasks: tasks.open,
+        overdueTasks: tasks.overdue,
+        myOpenTasks: tasks.mine,
+      },
+    };
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * The Desk page: what needs the signed-in staff member's attention today, and how much the
+ * office holds. Sections are added here as their domains arrive (upcoming events,
+ * agreements expiring, approvals waiting, dormant relationships).
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { letterSummary } from './letters.contract';
+import { empty, page } from './schema';
+import { user } from './system.contract';
+import { task } from './tasks.contract';
+
+/** How many items each list of the overview shows; its total says how many there are. */
+export const OVERVIEW_LIST_LIMIT = 10;
+export const deskOverview = z.object({
+  /** The workstation's calendar day the overview was made for. */
+  today: z.string(),
+  /** The staff member signed in, or null when the workstation login is not registered. */
+  me: user.nullable(),
+  /** My tasks not done and due before today, the longest overdue first. */
+  myOverdueTasks: page(task),
+  /** Letters awaiting a reply whose follow-up date has passed, the longest overdue first. */
+  lettersAwaitingReplyOverdue: page(letterSummary),
+  /** Open letters currently referred to me, the newest first. */
+  referralsToMe: page(letterSummary),
+  counts: z.object({
+    partners: z.number().int(),
+    relationships: z.number().int(),
+    openCases: z.number().int(),
+    /** Letters dated in the current Jalali year (the register's year). */
+    lettersThisYear: z.number().int(),
+    openTasks: z.number().int(),
+    overdueTasks: z.number().int(),
+    myOpenTasks: z.number().int(),
+    attachments: z.number().int(),
+  }),
+});
+export type DeskOverview = z.infer<typeof deskOverview>;
+
+export const overviewContract = {
+  'desk.overview': method({
+    kind: 'query',
+    input: empty,
+    output: deskOverview,
+    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, counts.',
+  }),
+} as const;

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../electron/main/core/ids';
+import { openTestDesk, type TestDesk } from '../helpers/desk';
+
+const AT = '2025-01-01T00:00:00.000Z';
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'files');
+
+let t: TestDesk;
+let me: string;
+let colleague: string;
+
+beforeEach(async () => {
+  // 2025-05-05 is 15 Ordibehesht 1404: the Jalali year 1404 began on 2025-03-21.
+  t = await openTestDesk({ actor: 'sara' });
+  t.clock.set('2025-05-05T12:00:00.000Z');
+  me = (await t.ok('users.create', { username: 'sara', nameFa: 'سارا احمدی' })).id;
+  colleague = (await t.ok('users.create', { username: 'reza', nameFa: 'رضا کریمی' })).id;
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+async function partner(name: string, archived = 0): Promise<string> {
+  const id = newId();
+  await t.desk.internals.db
+    .insertInto('partners')
+    .values({
+      id,
+      kind: 'city',
+      name_fa: name,
+      own: 0,
+      archived,
+      search_key: name,
+      sort_key: name,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  return id;
+}
+
+async function letter(direction: 'incoming' | 'outgoing', letterDate: string, followUpDate: string | null) {
+  return t.ok('letters.create', {
+    direction,
+    letterDate,
+    followUpDate,
+    from: { text: 'سفارت فرانسه' },
+    to: { text: 'شهرداری اصفهان' },
+    subject: `نامه ${letterDate}`,
+  });
+}
+
+describe('the Desk overview', () => {
+  it('gathers my overdue tasks, overdue letters, my referrals and counts', async () => {
+    const isfahan = await partner('اصفهان');
+    const florence = await partner('فلورانس');
+    await partner('بایگانی‌شده', 1);
+    await t.desk.internals.db
+      .insertInto('relationships')
+      .values({
+        id: newId(),
+        own_unit_id: isfahan,
+        partner_id: florence,
+        type: 'sister_city',
+        status: 'active',
+        created_at: AT,
+        updated_at: AT,
+      })
+      .execute();
+    for (const closed of [null, '2025-04-01']) {
+      await t.desk.internals.db
+        .insertInto('cases')
+        .values({
+          id: newId(),
+          title: 'سفر',
+          kind: 'trip',
+          status: closed ? 'done' : 'open',
+          priority: 'normal',
+          opened_on: '2025-03-01',
+          closed_on: closed,
+          search_key: 'سفر',
+          sort_key: 'سفر',
+          created_at: AT,
+          updated_at: AT,
+        })
+        .execute();
+    }
+    await t.ok('attachments.add', {
+      ownerType: 'partner',
+      ownerId: florence,
+      path: join(fixtures, 'notes.txt'),
+    });
+
+    const lateTask = await t.ok('tasks.create', {
+      title: 'پاسخ به قازان',
+      assigneeId: me,
+      dueDate: '2025-05-01',
+    });
+    const laterTask = await t.ok('tasks.create', { title: 'بلیت', assigneeId: me, dueDate: '2025-04-20' });
+    await t.ok('tasks.create', { title: 'امروز', assigneeId: me, dueDate: '2025-05-05' });
+    await t.ok('tasks.create', { title: 'گزارش', assigneeId: colleague, dueDate: '2025-04-01' });
+    const done = await t.ok('tasks.create', { title: 'انجام‌شده', assigneeId: me, dueDate: '2025-04-01' });
+    await t.ok('tasks.complete', { id: done.id });
+
+    const overdueLetter = await letter('incoming', '2025-04-01', '2025-04-20');
+    await letter('incoming', '2025-04-10', '2025-05-10');
+    const lastYears = await letter('incoming', '2025-03-10', '2025-03-15');
+    const referred = await letter('outgoing', '2025-04-15', null);
+    await t.ok('letters.refer', { id: referred.id, toUserId: me, instruction: 'پیگیری شود' });
+    const closed = await letter('incoming', '2025-04-16', null);
+    await t.ok('letters.refer', { id: closed.id, toUserId: me });
+    await t.ok('letters.close', { id: closed.id });
+
+    const overview = await t.ok('desk.overview', {});
+    expect(overview.today).toBe('2025-05-05');
+    expect(overview.me?.id).toBe(me);
+    expect(overview.myOverdueTasks.items.map((x) => x.id)).toEqual([laterTask.id, lateTask.id]);
+    expect(overview.myOverdueTasks.total).toBe(2);
+    expect(overview.lettersAwaitingReplyOverdue.items.map((x) => x.id)).toEqual([
+      lastYears.id,
+      overdueLetter.id,
+    ]);
+    expect(overview.lettersAwaitingReplyOverdue.total).toBe(2);
+    expect(overview.referralsToMe.items.map((x) => x.id)).toEqual([referred.id]);
+    expect(overview.referralsToMe.items[0]!.currentReferral?.toUserId).toBe(me);
+    expect(overview.counts).toEqual({
+      partners: 2,
+      relationships: 1,
+      openCases: 1,
+      lettersThisYear: 4,
+      openTasks: 4,
+      overdueTasks: 3,
+      myOpenTasks: 3,
+      attachments: 1,
+    });
+  });
+
+  it('shows a workstation login that is not registered only what is not personal', async () => {
+    await t.ok('tasks.create', { title: 'گزارش', assigneeId: colleague, dueDate: '2025-04-01' });
+    await t.desk.close();
+    const guest = await openTestDesk({ dir: t.dir, actor: 'guest', clock: t.clock });
+    // The folder is removed by the test's own cleanup, which closes this desk.
+    t.desk = guest.desk;
+    const overview = await guest.ok('desk.overview', {});
+    expect(overview.me).toBeNull();
+    expect(overview.myOverdueTasks).toEqual({ items: [], total: 0 });
+    expect(overview.referralsToMe).toEqual({ items: [], total: 0 });
+    expect(overview.counts.overdueTasks).toBe(1);
+    expect(overview.counts.myOpenTasks).toBe(0);
+  });
+});
