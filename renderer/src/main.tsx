@@ -4,10 +4,10 @@ import '@mantine/notifications/styles.css';
 import './styles/fonts.css';
 import './styles/global.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Shell } from './app/Shell';
+import { Toasts } from './app/Toasts';
 import { theme } from './app/theme';
 import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
 
@@ -22,7 +22,7 @@ createRoot(root).render(
     <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
       <MantineProvider theme={theme}>
         <LocaleProvider>
-          <Notifications position="bottom-left" />
+          <Toasts />
           <Shell />
         </LocaleProvider>
       </MantineProvider>

@@ -281,7 +281,10 @@ export async function screenshot(page: Page, route: string, locale: Locale, name
   await setLocale(page, locale);
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const file = join(SCREENSHOTS_DIR, `${name}.${locale}.png`);
-  // Let transitions (notifications, hover states) finish before the picture.
+  // Toasts of earlier steps would cover the page; hover states would colour a row.
+  for (const close of await page.locator('.mantine-Notification-root button').all()) {
+    await close.click().catch(() => {});
+  }
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
   await page.screenshot({ path: file, fullPage: false });

@@ -2,16 +2,19 @@
 import { AppShell, Button, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { SessionProvider } from './session';
 import { useI18n } from '../i18n/locale';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PAGES, VISIBLE_SECTIONS } from './pages';
 import { routeHref, useRoute } from './routes';
+import { useShortcuts } from './shortcuts';
 
 export function Shell() {
   const { t } = useI18n();
   const [route] = useRoute();
   const Page = route ? PAGES[route.section] : undefined;
   const visible = route !== null && VISIBLE_SECTIONS.some((s) => s.id === route.section);
+  useShortcuts({ section: visible ? route.section : null });
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 0 }} padding="xl">
@@ -60,18 +63,20 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <ErrorBoundary key={route?.section ?? 'none'}>
-          {route && Page && visible ? (
-            <Page route={route} />
-          ) : (
-            <Stack align="flex-start" gap="md">
-              <Text size="lg">{t('common.notFound')}</Text>
-              <Button component="a" href={routeHref({ section: 'desk' })} variant="light">
-                {t('common.backToDesk')}
-              </Button>
-            </Stack>
-          )}
-        </ErrorBoundary>
+        <SessionProvider>
+          <ErrorBoundary key={route?.section ?? 'none'}>
+            {route && Page && visible ? (
+              <Page route={route} />
+            ) : (
+              <Stack align="flex-start" gap="md">
+                <Text size="lg">{t('common.notFound')}</Text>
+                <Button component="a" href={routeHref({ section: 'desk' })} variant="light">
+                  {t('common.backToDesk')}
+                </Button>
+              </Stack>
+            )}
+          </ErrorBoundary>
+        </SessionProvider>
       </AppShell.Main>
     </AppShell>
   );

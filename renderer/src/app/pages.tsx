@@ -3,6 +3,7 @@
  * in the contract and its screen is listed here.
  */
 import type { ComponentType } from 'react';
+import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
 import { DeskPage } from '../features/desk/DeskPage';
 import type { Route, SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
@@ -13,6 +14,7 @@ export interface PageProps {
 
 export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   desk: DeskPage,
+  correspondence: CorrespondencePage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

@@ -75,3 +75,8 @@ export function useRoute(): [Route | null, (route: Route) => void] {
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
+
+/** Goes to a route without adding a history entry (filters typed into a list). */
+export function replaceRoute(route: Route): void {
+  window.location.replace(routeHref(route));
+}

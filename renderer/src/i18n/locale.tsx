@@ -62,7 +62,11 @@ export interface I18n extends Preferences {
   date: (isoDate: string, style?: DateStyle) => string;
   /** The calendar date (local wall clock) of a UTC timestamp. */
   dateOf: (isoTimestamp: string, style?: DateStyle) => string;
+  /** Date and wall-clock time of a UTC timestamp: `۱۵ اردیبهشت ۱۴۰۴، ۱۲:۳۰`. */
+  dateTime: (isoTimestamp: string) => string;
   number: (n: number) => string;
+  /** A record's name in the user's language: the English name in English when there is one. */
+  name: (named: { nameFa: string; nameEn?: string | null }) => string;
   /** Digits of identifiers, versions and register numbers in the user's script. */
   digits: (s: string) => string;
   setPreferences: (change: Partial<Preferences>) => void;
@@ -125,7 +129,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(locale, key, params),
       date,
       dateOf: (isoTimestamp, style) => date(todayIso(new Date(isoTimestamp)), style),
+      dateTime: (isoTimestamp) => {
+        const at = new Date(isoTimestamp);
+        const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+        const day = date(todayIso(at), 'long');
+        return locale === 'fa' ? `${day}، ${toPersianDigits(time)}` : `${day}, ${time}`;
+      },
       number: (n) => formatNumber(n, locale),
+      name: (named) => (locale === 'en' && named.nameEn ? named.nameEn : named.nameFa),
       digits: (s) => (locale === 'fa' ? toPersianDigits(s) : s),
       setPreferences,
     };

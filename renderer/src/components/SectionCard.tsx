@@ -1,0 +1,27 @@
+/** A titled card on a detail page. */
+import { Card, Group, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export function SectionCard({
+  title,
+  actions,
+  children,
+  testId,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card component="section" aria-label={title} data-testid={testId}>
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} fz="h5">
+          {title}
+        </Title>
+        {actions}
+      </Group>
+      {children}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+/** How letters are named and coloured on every correspondence screen. */
+import type {
+  LetterDirection,
+  LetterParty,
+  LetterState,
+  LetterSummary,
+} from '../../../../shared/api/letters.contract';
+import { displayRegisterNumber } from '../../../../shared/letters/register-number';
+import type { I18n } from '../../i18n/locale';
+
+export const DIRECTION_COLORS: Record<LetterDirection, string> = {
+  incoming: 'blue',
+  outgoing: 'grape',
+  internal: 'gray',
+};
+
+export const STATE_COLORS: Record<LetterState, string> = {
+  none: 'gray',
+  awaiting_reply: 'orange',
+  replied: 'teal',
+  closed: 'dark',
+};
+
+/** The direction a reply goes: an incoming letter is answered by an outgoing one. */
+export const REPLY_DIRECTION: Record<LetterDirection, LetterDirection> = {
+  incoming: 'outgoing',
+  outgoing: 'incoming',
+  internal: 'internal',
+};
+
+export function partyName(party: LetterParty, name: I18n['name']): string {
+  const parts: string[] = [];
+  if (party.contact) parts.push(name(party.contact));
+  if (party.partner) parts.push(name(party.partner));
+  if (parts.length === 0 && party.text) parts.push(party.text);
+  return parts.join('، ');
+}
+
+/** Who the office corresponds with in this letter: the sender of an incoming one, else the recipient. */
+export function counterpart(
+  letter: Pick<LetterSummary, 'direction' | 'from' | 'to'>,
+  { name, dir }: Pick<I18n, 'name' | 'dir'>,
+): string {
+  if (letter.direction === 'incoming') return partyName(letter.from, name);
+  if (letter.direction === 'outgoing') return partyName(letter.to, name);
+  // The arrow points the way the text reads: from the sender to the recipient.
+  return `${partyName(letter.from, name)} ${dir === 'rtl' ? '←' : '→'} ${partyName(letter.to, name)}`;
+}
+
+export function letterNumber(number: string, locale: I18n['locale']): string {
+  return displayRegisterNumber(number, locale);
+}
+
+/** Awaiting a reply past its follow-up deadline. */
+export function isOverdue(letter: Pick<LetterSummary, 'state' | 'followUpDate'>, today: string): boolean {
+  return letter.state === 'awaiting_reply' && letter.followUpDate !== null && letter.followUpDate < today;
+}
