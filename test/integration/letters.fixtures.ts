@@ -1,5 +1,5 @@
 /**
- * Fixtures for the letters tests: partners, contacts and cases written straight into the
+ * Fixtures for the letters tests: partners, contacts, cases and relationships written straight into the
  * desk's database with only their required columns (their own sections are tested
  * elsewhere), and a letter with sensible defaults.
  */
@@ -28,6 +28,15 @@ export async function addCase(t: TestDesk, title: string): Promise<string> {
   const id = newId();
   await sql`INSERT INTO cases (id, title, kind, status, priority, opened_on, created_at, updated_at)
     VALUES (${id}, ${title}, 'request', 'open', 'normal', '2026-01-01', ${NOW}, ${NOW})`.execute(
+    t.desk.internals.db,
+  );
+  return id;
+}
+
+export async function addRelationship(t: TestDesk, ownUnitId: string, partnerId: string): Promise<string> {
+  const id = newId();
+  await sql`INSERT INTO relationships (id, own_unit_id, partner_id, type, status, created_at, updated_at)
+    VALUES (${id}, ${ownUnitId}, ${partnerId}, 'sister_city', 'active', ${NOW}, ${NOW})`.execute(
     t.desk.internals.db,
   );
   return id;

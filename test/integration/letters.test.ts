@@ -1,9 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { letterSearchSource } from '../../electron/main/core/letters/letter.search';
-import { overdueAwaitingReply, referredTo } from '../../electron/main/core/letters/letters.repository';
+import {
+  lettersOfCase,
+  lettersOfPartner,
+  lettersOfRelationship,
+  overdueAwaitingReply,
+  referredTo,
+} from '../../electron/main/core/letters/letters.repository';
 import { toLetterSummaries } from '../../electron/main/core/letters/letters.read';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
-import { addCase, addContact, addPartner, addUser, countRows, letterInput } from './letters.fixtures';
+import {
+  addCase,
+  addContact,
+  addPartner,
+  addRelationship,
+  addUser,
+  countRows,
+  letterInput,
+} from './letters.fixtures';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -438,6 +452,29 @@ describe('for other sections', () => {
     expect(rows.map((r) => r.id)).toEqual([overdue.id]);
     const [summary] = await toLetterSummaries(db, rows);
     expect(summary!.currentReferral?.toUserName).toBe('سارا احمدی');
+  });
+
+  it('timelines and briefings find a partner’s, relationship’s and case’s letters, newest first', async () => {
+    const isfahan = await addPartner(t, 'اصفهان');
+    const kazan = await addPartner(t, 'کازان');
+    const relationshipId = await addRelationship(t, isfahan, kazan);
+    const caseId = await addCase(t, 'هفته فرهنگی');
+    const older = await t.ok(
+      'letters.create',
+      letterInput({ letterDate: '2025-01-10', from: { partnerId: kazan }, relationshipId, caseId }),
+    );
+    const newer = await t.ok(
+      'letters.create',
+      letterInput({ direction: 'outgoing', letterDate: '2025-03-01', partnerIds: [kazan], relationshipId }),
+    );
+    await t.ok('letters.create', letterInput({ letterDate: '2025-02-01' }));
+    const db = t.desk.internals.db;
+    expect((await lettersOfPartner(db, kazan, 10)).map((r) => r.id)).toEqual([newer.id, older.id]);
+    expect((await lettersOfPartner(db, kazan, 10, '2025-03-01')).map((r) => r.id)).toEqual([older.id]);
+    expect((await lettersOfRelationship(db, relationshipId, 1)).map((r) => r.id)).toEqual([newer.id]);
+    expect((await lettersOfCase(db, caseId, 10)).map((r) => r.id)).toEqual([older.id]);
+    expect((await t.ok('letters.list', { relationshipId })).total).toBe(2);
+    expect(newer.relationshipId).toBe(relationshipId);
   });
 
   it('gives the search index the subject, body, numbers in both scripts, parties and copies', async () => {
