@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/api/search.contract';
 import {
   loadHitRows,
-  rankedGramsQuery,
-  rankedWordsQuery,
-  wordHitsPage,
+  rankedQuery,
+  recentWordsQuery,
 } from '../../electron/main/core/search/search.repository';
+import { rankedDocIds } from '../../electron/main/core/search/search.service';
+import { writeSearchDocuments } from '../../electron/main/core/search/search.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
 
@@ -351,20 +352,17 @@ describe('query plans', () => {
 
   it('lets FTS5 match, rank and limit inside the virtual tables', async () => {
     for (const query of [
-      wordHitsPage('"اصفهان"*', 'rank', 51, 0),
-      wordHitsPage('"اص"*', 'recent', 51, 0),
-      rankedWordsQuery('"اصفهان"*', 51),
+      rankedQuery('search_words', '"اصفهان"*', 51),
+      rankedQuery('search_words', '"اصفهان"*', 200, { above: 8192 }),
+      rankedQuery('search_words', '"اصفهان"*', 51, { atMost: 8192 }),
+      rankedQuery('search_grams', '"اصفهان"', 51),
+      recentWordsQuery('"اص"*', 51),
     ]) {
       const detail = (await plan(query)).join('\n');
-      expect(detail).toMatch(/SCAN (w|search_words) VIRTUAL TABLE INDEX \d+:M/);
+      expect(detail).toMatch(/^SCAN search_(words|grams) VIRTUAL TABLE INDEX \d+:M/);
       expect(detail).not.toMatch(/TEMP B-TREE/);
-      if (detail.includes('search_docs') || detail.includes(' d ')) {
-        expect(detail).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/);
-      }
     }
-    const grams = (await plan(rankedGramsQuery('"اصفهان"', 51))).join('\n');
-    expect(grams).toMatch(/SCAN search_grams VIRTUAL TABLE INDEX \d+:M/);
-    expect(grams).not.toMatch(/TEMP B-TREE/);
+    expect((await plan(rankedQuery('search_words', '"x"', 5, { above: 1 }))).join('')).toMatch(/:M\d*>/);
   });
 
   it('reads the hits of a page by rowid only', async () => {
@@ -423,5 +421,46 @@ describe('search.reindex', () => {
     off();
     expect(result).toEqual({ indexed: 0, removed: 0, cancelled: true });
     expect(await ids('سمرقند')).toEqual([letter]);
+  });
+});
+
+describe('ranking of words found almost everywhere', () => {
+  it('ranks the newest block first only when it alone holds many hits, the same on every page', async () => {
+    const db = t.desk.internals.db;
+    // 40 records; every one mentions کازان, every fifth twice (ranked higher); only the
+    // first ten mention سمرقند.
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      type: 'letter',
+      id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      title: `نامه ${i}`,
+      body: `${i % 5 === 0 ? 'کازان کازان' : 'کازان'} ${i < 10 ? 'سمرقند' : ''} ${'متن '.repeat(i % 7)}`,
+      date: null,
+    }));
+    await db.transaction().execute((tx) =>
+      writeSearchDocuments(
+        tx,
+        'letter',
+        docs.map((d) => d.id),
+        docs,
+      ),
+    );
+    const tiers = { block: 10, common: 5 };
+    const all = await rankedDocIds(db, 'search_words', '"کازان"', 41, 40, tiers);
+    expect(all).toHaveLength(40);
+    expect(new Set(all).size).toBe(40);
+    // The newest ten (doc ids 31–40) come first, best first; then the older thirty.
+    expect(all.slice(0, 10).every((id) => id > 30)).toBe(true);
+    expect(all.slice(10).every((id) => id <= 30)).toBe(true);
+    expect(all[0]! % 5).toBe(1); // doc ids 31 and 36 hold records 30 and 35: کازان twice
+    // Pages agree with the whole list.
+    expect(await rankedDocIds(db, 'search_words', '"کازان"', 5, 40, tiers)).toEqual(all.slice(0, 5));
+    expect(await rankedDocIds(db, 'search_words', '"کازان"', 15, 40, tiers)).toEqual(all.slice(0, 15));
+    // سمرقند is not found in the newest block: all its hits are ranked together.
+    const rare = await rankedDocIds(db, 'search_words', '"سمرقند"', 20, 40, tiers);
+    expect(rare.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    // Below one block, nothing changes.
+    expect(await rankedDocIds(db, 'search_words', '"کازان"', 41, 40, { block: 50, common: 5 })).toHaveLength(
+      40,
+    );
   });
 });

@@ -57,7 +57,7 @@ describe('planSearch', () => {
     const plan = planSearch(parseQuery('خواهرخوانده "123/1404" -کازان'), noFilter)!;
     expect(plan.short).toBe(false);
     expect(plan.words).toBe(
-      '(({title body joined} : (("خواهرخوانده"* OR "خواهرخواندگ"*) AND "123 1404")) NOT ({title body joined} : ("کازان")))',
+      '(({title body joined} : (("خواهرخوانده" OR "خواهرخواندگ"*) AND "123 1404")) NOT ({title body joined} : ("کازان")))',
     );
     // Trigrams cannot tell where a number ends (1/1404 is inside 11/1404).
     expect(plan.grams).toBeNull();
@@ -66,6 +66,12 @@ describe('planSearch', () => {
       '(({title body} : (("خواهرخوانده" OR "خواهرخواندگی" OR "خواهرخواندگان") AND "شهراصفهان")) NOT ({title body} : ("کازان")))',
     );
     expect(plan.needles.substrings).toEqual(['خواهرخوانده', 'خواهرخواندگ', '123/1404']);
+  });
+
+  it('reads only the last word as the start of longer words', () => {
+    const plan = planSearch(parseQuery('همکاری فرهنگی'), noFilter)!;
+    expect(plan.words).toBe('({title body joined} : ("همکاری" AND "فرهنگی"*))');
+    expect(plan.needles.substrings).toEqual(['همکاری', 'فرهنگی']);
   });
 
   it('runs words typed with a half-space together as an alternative', () => {

@@ -94,17 +94,18 @@ function anyOf(alternatives: string[]): string {
 const lettersOnly = (tokens: string[]) => tokens.every((t) => /^\p{L}+$/u.test(t));
 
 /**
- * The word-index query of one term: its tokens as a phrase (the last one as a prefix unless
- * quoted), the parts run together for compounds written with a half-space, and the گ stem of
- * a word ending in silent heh.
+ * The word-index query of one term: its tokens as a phrase (the last token as a prefix when
+ * asked), the parts run together for compounds written with a half-space, and the گ stem of
+ * a word ending in silent heh (خواهرخوانده → خواهرخواندگی, خواهرخواندگان).
  */
-function wordTerm(term: QueryTerm, asPrefix: boolean): string {
-  const star = asPrefix ? '*' : '';
-  const forms = [term.tokens];
+function wordTerm(term: QueryTerm, asPrefix: boolean, withStem = !term.phrase): string {
+  const forms: [string[], boolean][] = [[term.tokens, asPrefix]];
   const last = term.tokens[term.tokens.length - 1]!;
-  if (asPrefix && hasHehStem(last)) forms.push([...term.tokens.slice(0, -1), `${last.slice(0, -1)}گ`]);
+  if (withStem && hasHehStem(last))
+    forms.push([[...term.tokens.slice(0, -1), `${last.slice(0, -1)}گ`], true]);
   const alternatives: string[] = [];
-  for (const tokens of forms) {
+  for (const [tokens, prefix] of forms) {
+    const star = prefix ? '*' : '';
     alternatives.push(`${quote(tokens.join(' '))}${star}`);
     if (tokens.length > 1 && lettersOnly(tokens)) alternatives.push(`${quote(tokens.join(''))}${star}`);
   }
@@ -170,10 +171,13 @@ export function planSearch(query: ParsedQuery, filter: MetaFilter): SearchPlan |
   if (query.include.length === 0) return null;
   const length = query.include.reduce((n, t) => n + t.compact.length, 0);
   const short = length < TRIGRAM;
-  const positive = query.include.map((t) => wordTerm(t, !t.phrase)).join(' AND ');
+  // Only the last word is read as the start of a longer word (the one still being typed):
+  // a prefix makes FTS5 merge the postings of every word it starts, for the whole index.
+  const last = query.include.length - 1;
+  const positive = query.include.map((t, i) => wordTerm(t, i === last && !t.phrase)).join(' AND ');
   let words = `${WORD_COLUMNS} : (${positive})`;
   if (query.exclude.length > 0) {
-    const negative = query.exclude.map((t) => wordTerm(t, false)).join(' OR ');
+    const negative = query.exclude.map((t) => wordTerm(t, false, false)).join(' OR ');
     words = `(${words}) NOT (${WORD_COLUMNS} : (${negative}))`;
   }
   words = [words, ...metaClause(filter, (t) => t)].map((c) => `(${c})`).join(' AND ');

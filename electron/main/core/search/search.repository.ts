@@ -139,38 +139,49 @@ export async function removeSearchRows(tx: Transaction<Database>, docIds: readon
   }
 }
 
-/** The word-index query, best first: FTS5 ranks and limits inside the virtual table. */
-export function rankedWordsQuery(match: string, limit: number) {
+/** The two FTS5 indexes. */
+export type FtsTable = 'search_words' | 'search_grams';
+
+/** A slice of the index by rowid (doc ids grow as records are first indexed). */
+export interface RowidRange {
+  above?: number;
+  atMost?: number;
+}
+
+/**
+ * An FTS5 query, best first: FTS5 matches, ranks (bm25 with the weights set in the
+ * migration) and limits inside the virtual table; a rowid range is applied there too.
+ */
+export function rankedQuery(table: FtsTable, match: string, limit: number, range: RowidRange = {}) {
+  const fts = sql.table(table);
+  const above = range.above === undefined ? sql`` : sql` AND rowid > ${range.above}`;
+  const atMost = range.atMost === undefined ? sql`` : sql` AND rowid <= ${range.atMost}`;
+  return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM ${fts}
+    WHERE ${fts} MATCH ${match}${above}${atMost} ORDER BY rank LIMIT ${limit}`;
+}
+
+/** The word-index query for short prefixes, newest records first (no ranking of huge sets). */
+export function recentWordsQuery(match: string, limit: number) {
   return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM search_words
-    WHERE search_words MATCH ${match} ORDER BY rank LIMIT ${limit}`;
+    WHERE search_words MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`;
 }
 
-/** The trigram query, best first. */
-export function rankedGramsQuery(match: string, limit: number) {
-  return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM search_grams
-    WHERE search_grams MATCH ${match} ORDER BY rank LIMIT ${limit}`;
-}
-
-export async function matchingDocIds(db: Db, query: ReturnType<typeof rankedWordsQuery>): Promise<number[]> {
+export async function matchingDocIds(db: Db, query: ReturnType<typeof recentWordsQuery>): Promise<number[]> {
   return (await query.execute(db)).rows.map((r) => r.doc_id);
+}
+
+/** The highest doc id: the most recently indexed record. */
+export async function newestDocId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('search_docs')
+    .select((eb) => eb.fn.max('doc_id').as('newest'))
+    .executeTakeFirst();
+  return Number(row?.newest ?? 0);
 }
 
 export interface HitRow extends SearchDocRow {
   title_keys: string | null;
   body_keys: string | null;
-}
-
-/**
- * One page of word-index hits with everything a hit shows, in one statement: FTS5 matches,
- * orders (by rank, or newest first for short prefixes) and limits inside the virtual table,
- * and only the rows of the page are joined to their display text by rowid.
- */
-export function wordHitsPage(match: string, order: 'rank' | 'recent', limit: number, offset: number) {
-  const orderBy = order === 'rank' ? sql`w.rank` : sql`w.rowid DESC`;
-  return sql<HitRow>`SELECT w.rowid AS doc_id, d.type, d.entity_id, d.title, d.body, d.date,
-      d.generation, w.title AS title_keys, w.body AS body_keys
-    FROM search_words w JOIN search_docs d ON d.doc_id = w.rowid
-    WHERE search_words MATCH ${match} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** The records of these doc ids with their stored keys, for titles and snippets. */

@@ -1,8 +1,8 @@
 /**
- * search.query: the word index answers first, ranked by bm25 inside FTS5 with the LIMIT
- * inside the same statement that reads the page's rows; the trigram index is asked only when
- * the word index has fewer hits than the page needs (compounds written apart, parts of
- * words). Titles and snippets are marked from the stored keys, without re-normalising.
+ * search.query: the word index answers first, ranked by bm25 with the LIMIT inside FTS5;
+ * the trigram index is asked only when the word index has fewer hits than the page needs
+ * (compounds written apart, parts of words). Only the page's rows are then read, by rowid,
+ * and their titles and snippets are marked from the stored keys without re-normalising.
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -19,9 +19,10 @@ import {
   dateBounds,
   loadHitRows,
   matchingDocIds,
-  rankedGramsQuery,
-  rankedWordsQuery,
-  wordHitsPage,
+  newestDocId,
+  rankedQuery,
+  recentWordsQuery,
+  type FtsTable,
 } from './search.repository';
 import { highlightAll, snippetOf } from './search.text';
 
@@ -76,6 +77,38 @@ async function metaFilterOf(db: Db, input: SearchQueryInput): Promise<MetaFilter
   return { types, dates: dateTokens(first, last) };
 }
 
+/** The newest records ranked on their own first, for words found almost everywhere. */
+export const RECENT_BLOCK = 8192;
+/** Hits among the newest records from which a word counts as found almost everywhere. */
+export const COMMON_HITS = 200;
+
+/**
+ * Doc ids best first, up to `need`. bm25 must score every matching record before FTS5 can
+ * answer the best few, so a word found in most of 100,000 letters costs tens of
+ * milliseconds. When the newest RECENT_BLOCK records alone hold COMMON_HITS matches, those
+ * are ranked first and older records after them; otherwise (the usual case) all matches are
+ * ranked together. The choice depends on the index only, so every page agrees with the next.
+ */
+export async function rankedDocIds(
+  db: Db,
+  table: FtsTable,
+  match: string,
+  need: number,
+  newest: number,
+  tiers = { block: RECENT_BLOCK, common: COMMON_HITS },
+): Promise<number[]> {
+  const split = newest - tiers.block;
+  if (split <= 0) return matchingDocIds(db, rankedQuery(table, match, need));
+  const recent = await matchingDocIds(
+    db,
+    rankedQuery(table, match, Math.max(need, tiers.common), { above: split }),
+  );
+  if (recent.length < tiers.common) return matchingDocIds(db, rankedQuery(table, match, need));
+  if (recent.length >= need) return recent.slice(0, need);
+  const older = await matchingDocIds(db, rankedQuery(table, match, need - recent.length, { atMost: split }));
+  return [...recent, ...older];
+}
+
 function isSearchType(type: string): type is SearchType {
   return (SEARCH_TYPES as readonly string[]).includes(type);
 }
@@ -89,35 +122,26 @@ export async function runSearch(db: Db, input: SearchQueryInput): Promise<Search
   const plan = planSearch(query, filter);
   if (!plan) return none;
 
-  // The usual case: the word index fills the page (one more row tells whether more follow).
-  const page = (
-    await wordHitsPage(plan.words, plan.short ? 'recent' : 'rank', input.limit + 1, input.offset).execute(db)
-  ).rows;
-  let rows = page.slice(0, input.limit);
-  let hasMore = page.length > input.limit;
-  if (!hasMore && plan.grams) {
-    // The word hits end on this page: trigram-only hits (compounds written apart, parts of
-    // words) follow them, in their own rank order.
-    const wanted = input.offset + input.limit + 1;
-    const docIds =
-      input.offset === 0
-        ? page.map((r) => r.doc_id)
-        : await matchingDocIds(db, rankedWordsQuery(plan.words, wanted));
-    const seen = new Set(docIds);
-    for (const docId of await matchingDocIds(db, rankedGramsQuery(plan.grams, wanted))) {
-      if (docIds.length >= wanted) break;
-      if (!seen.has(docId)) docIds.push(docId);
+  const need = input.offset + input.limit + 1;
+  let docIds: number[];
+  if (plan.short) {
+    docIds = await matchingDocIds(db, recentWordsQuery(plan.words, need));
+  } else {
+    const newest = await newestDocId(db);
+    docIds = await rankedDocIds(db, 'search_words', plan.words, need, newest);
+    if (docIds.length < need && plan.grams) {
+      // Trigram-only hits (compounds written apart, parts of words) follow the word hits.
+      const seen = new Set(docIds);
+      for (const docId of await rankedDocIds(db, 'search_grams', plan.grams, need, newest)) {
+        if (docIds.length >= need) break;
+        if (!seen.has(docId)) docIds.push(docId);
+      }
     }
-    const pageIds = docIds.slice(input.offset, input.offset + input.limit);
-    const known = new Map(page.map((r) => [r.doc_id, r]));
-    for (const row of await loadHitRows(
-      db,
-      pageIds.filter((docId) => !known.has(docId)),
-    ))
-      known.set(row.doc_id, row);
-    rows = pageIds.map((docId) => known.get(docId)).filter((r) => r !== undefined);
-    hasMore = docIds.length > input.offset + input.limit;
   }
+  const pageIds = docIds.slice(input.offset, input.offset + input.limit);
+  const byId = new Map((await loadHitRows(db, pageIds)).map((r) => [r.doc_id, r]));
+  const rows = pageIds.map((docId) => byId.get(docId)).filter((r) => r !== undefined);
+  const hasMore = docIds.length > input.offset + input.limit;
 
   const items: SearchHit[] = [];
   for (const row of rows) {
