@@ -1,17 +1,36 @@
 /**
  * The Desk page: what needs the signed-in staff member's attention today, and how much the
  * office holds. Sections are added here as their domains arrive (upcoming events,
- * agreements expiring, approvals waiting, dormant relationships).
+ * approvals waiting, dormant relationships).
  */
 import { z } from 'zod';
+import { AGREEMENT_STATUSES } from '../agreements/workflow';
+import { AGREEMENT_KINDS } from './agreements.contract';
 import { method } from './define';
 import { letterSummary } from './letters.contract';
-import { empty, page } from './schema';
+import { empty, id, page } from './schema';
 import { user } from './system.contract';
 import { task } from './tasks.contract';
 
 /** How many items each list of the overview shows; its total says how many there are. */
 export const OVERVIEW_LIST_LIMIT = 10;
+/** Agreements in force whose expiry falls within this many days count as expiring. */
+export const EXPIRING_AGREEMENT_DAYS = 90;
+
+export const expiringAgreement = z.object({
+  id,
+  kind: z.enum(AGREEMENT_KINDS),
+  title: z.string(),
+  status: z.enum(AGREEMENT_STATUSES),
+  signedDate: z.string().nullable(),
+  expiryDate: z.string().nullable(),
+  /** The day the renewal notice period starts; on or before today, renewal is due now. */
+  reminderDate: z.string().nullable(),
+  relationshipId: id.nullable(),
+  caseId: id.nullable(),
+});
+export type ExpiringAgreement = z.infer<typeof expiringAgreement>;
+
 export const deskOverview = z.object({
   /** The workstation's calendar day the overview was made for. */
   today: z.string(),
@@ -23,6 +42,8 @@ export const deskOverview = z.object({
   lettersAwaitingReplyOverdue: page(letterSummary),
   /** Open letters currently referred to me, the newest first. */
   referralsToMe: page(letterSummary),
+  /** Agreements in force expiring from today to EXPIRING_AGREEMENT_DAYS ahead, soonest first. */
+  agreementsExpiring: page(expiringAgreement),
   counts: z.object({
     partners: z.number().int(),
     relationships: z.number().int(),
@@ -42,6 +63,6 @@ export const overviewContract = {
     kind: 'query',
     input: empty,
     output: deskOverview,
-    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, counts.',
+    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, expiring agreements, counts.',
   }),
 } as const;

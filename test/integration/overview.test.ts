@@ -40,6 +40,33 @@ async function partner(name: string, archived = 0): Promise<string> {
   return id;
 }
 
+async function agreement(title: string, status: string, expiry: string, reminder: string): Promise<string> {
+  const id = newId();
+  await t.desk.internals.db
+    .insertInto('agreements')
+    .values({
+      id,
+      kind: 'mou',
+      title,
+      status,
+      languages: '["fa","en"]',
+      signed_date: '2021-06-01',
+      term_years: 5,
+      term_calendar: 'gregorian',
+      renewal_notice_months: 3,
+      expiry_date: expiry,
+      reminder_date: reminder,
+      latest_version: 0,
+      search_key: title,
+      sort_key: title,
+      created_at: AT,
+      updated_at: AT,
+      preamble: '{}',
+    })
+    .execute();
+  return id;
+}
+
 async function letter(direction: 'incoming' | 'outgoing', letterDate: string, followUpDate: string | null) {
   return t.ok('letters.create', {
     direction,
@@ -112,6 +139,11 @@ describe('the Desk overview', () => {
     await t.ok('letters.refer', { id: closed.id, toUserId: me });
     await t.ok('letters.close', { id: closed.id });
 
+    const kazan = await agreement('تفاهم‌نامه قازان', 'in_force', '2025-06-01', '2025-03-01');
+    await agreement('Florence MoU', 'in_force', '2025-09-01', '2025-06-01');
+    await agreement('Terminated MoU', 'terminated', '2025-05-20', '2025-02-20');
+    await agreement('Already expired', 'in_force', '2025-05-04', '2025-02-04');
+
     const overview = await t.ok('desk.overview', {});
     expect(overview.today).toBe('2025-05-05');
     expect(overview.me?.id).toBe(me);
@@ -124,6 +156,22 @@ describe('the Desk overview', () => {
     expect(overview.lettersAwaitingReplyOverdue.total).toBe(2);
     expect(overview.referralsToMe.items.map((x) => x.id)).toEqual([referred.id]);
     expect(overview.referralsToMe.items[0]!.currentReferral?.toUserId).toBe(me);
+    expect(overview.agreementsExpiring).toEqual({
+      items: [
+        {
+          id: kazan,
+          kind: 'mou',
+          title: 'تفاهم‌نامه قازان',
+          status: 'in_force',
+          signedDate: '2021-06-01',
+          expiryDate: '2025-06-01',
+          reminderDate: '2025-03-01',
+          relationshipId: null,
+          caseId: null,
+        },
+      ],
+      total: 1,
+    });
     expect(overview.counts).toEqual({
       partners: 2,
       relationships: 1,

@@ -1,5 +1,6 @@
-import { OVERVIEW_LIST_LIMIT } from '../../../../shared/api/overview.contract';
-import { jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
+import { EXPIRING_AGREEMENT_DAYS, OVERVIEW_LIST_LIMIT } from '../../../../shared/api/overview.contract';
+import { addDays, jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
+import { expiringWithin } from '../agreements/agreements.repository';
 import {
   countOverdueAwaitingReply,
   countReferredTo,
@@ -40,6 +41,7 @@ export const overviewHandlers = defineHandlers({
           total: await countReferredTo(ctx.tx, meRow.id),
         }
       : empty;
+    const expiring = await expiringWithin(ctx.tx, today, addDays(today, EXPIRING_AGREEMENT_DAYS));
     const counts = await officeCounts(ctx.tx, year.from, year.to);
 
     return {
@@ -48,6 +50,7 @@ export const overviewHandlers = defineHandlers({
       myOverdueTasks,
       lettersAwaitingReplyOverdue,
       referralsToMe,
+      agreementsExpiring: { items: expiring.slice(0, limit), total: expiring.length },
       counts: {
         ...counts,
         openTasks: tasks.open,
