@@ -180,6 +180,6 @@ export const casesContract = {
     kind: 'query',
     input: timelineInput,
     output: page(timelineItem),
-    doc: 'Everything linked to a case — its opening and closing, its letters — newest first.',
+    doc: 'Everything linked to a case — its opening and closing, letters, agreements, events — newest first.',
   }),
 } as const;

@@ -85,7 +85,7 @@ export const RELATIONSHIP_SORT_FIELDS = [
 export type RelationshipSortField = (typeof RELATIONSHIP_SORT_FIELDS)[number];
 
 /** Where a timeline item comes from: the record the renderer opens when it is clicked. */
-export const TIMELINE_SOURCES = ['case', 'letter'] as const;
+export const TIMELINE_SOURCES = ['case', 'letter', 'agreement', 'event'] as const;
 export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
 
 /** What happened on that day. */
@@ -96,6 +96,14 @@ export const TIMELINE_ITEM_KINDS = [
   'letter_incoming',
   'letter_outgoing',
   'letter_internal',
+  /** An agreement not yet signed, dated the day its drafting began; then the day it was signed. */
+  'agreement_drafted',
+  'agreement_signed',
+  /** An event on its first day, by its status (EVENT_STATUSES). */
+  'event_planned',
+  'event_confirmed',
+  'event_held',
+  'event_cancelled',
 ] as const;
 export type TimelineItemKind = (typeof TIMELINE_ITEM_KINDS)[number];
 
@@ -234,6 +242,6 @@ export const relationshipsContract = {
     kind: 'query',
     input: timelineInput,
     output: page(timelineItem),
-    doc: 'Everything linked to a relationship — its cases and letters, their cases’ letters — newest first.',
+    doc: 'Everything linked to a relationship — cases, letters, agreements, events, and those of its cases — newest first.',
   }),
 } as const;

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RelationshipCreateInput } from '../../shared/api/relationships.contract';
+import { EVENT_STATUSES } from '../../shared/api/events.contract';
+import { LETTER_DIRECTIONS } from '../../shared/api/letters.contract';
+import { TIMELINE_ITEM_KINDS, type RelationshipCreateInput } from '../../shared/api/relationships.contract';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addOwnCity, addPartner, auditOf, snapshot } from './partners.fixtures';
 
@@ -397,5 +399,145 @@ describe('activity, dormancy and the timeline', () => {
     ]);
 
     expect((await t.fail('relationships.timeline', { id: MISSING })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('letters in the timeline', () => {
+  it('adds letters filed under the relationship or under one of its cases, newest first', async () => {
+    const { city, kazan } = await world();
+    const r = await relate({
+      ownUnitId: city.id,
+      partnerId: kazan.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    const trip = await t.ok('cases.create', {
+      title: 'سفر هیئت به کازان',
+      kind: 'outgoing_delegation',
+      relationshipId: r.id,
+      area: 'economic',
+      openedOn: '2025-02-01',
+    });
+    const party = { from: { text: 'شهرداری کازان' }, to: { text: 'اداره کل ارتباطات و امور بین‌الملل' } };
+    const direct = await t.ok('letters.create', {
+      direction: 'incoming',
+      letterDate: '2025-03-10',
+      subject: 'تبریک نوروز',
+      relationshipId: r.id,
+      ...party,
+    });
+    const viaCase = await t.ok('letters.create', {
+      direction: 'outgoing',
+      letterDate: '2025-04-20',
+      subject: 'درخواست روادید',
+      caseId: trip.id,
+      from: party.to,
+      to: party.from,
+    });
+    await t.ok('letters.create', {
+      direction: 'incoming',
+      letterDate: '2025-04-30',
+      subject: 'نامه دیگر',
+      ...party,
+    });
+
+    const timeline = await t.ok('relationships.timeline', { id: r.id });
+    expect(timeline.items.map((i) => [i.date, i.kind, i.title])).toEqual([
+      ['2025-04-20', 'letter_outgoing', 'درخواست روادید'],
+      ['2025-03-10', 'letter_incoming', 'تبریک نوروز'],
+      ['2025-02-01', 'case_opened', 'سفر هیئت به کازان'],
+    ]);
+    expect(timeline.items[0]).toMatchObject({
+      source: 'letter',
+      id: viaCase.id,
+      reference: viaCase.number,
+      area: 'economic',
+    });
+    expect(timeline.items[1]).toMatchObject({ id: direct.id, reference: direct.number, area: null });
+
+    const detail = await t.ok('relationships.get', { id: r.id });
+    expect(detail.lastActivity).toBe('2025-04-20');
+    expect(detail.activityCount).toBe(3);
+    expect(detail.activityByArea.find((a) => a.area === 'economic')?.count).toBe(2);
+
+    const caseTimeline = await t.ok('cases.timeline', { id: trip.id });
+    expect(caseTimeline.items.map((i) => [i.kind, i.id])).toEqual([
+      ['letter_outgoing', viaCase.id],
+      ['case_opened', trip.id],
+    ]);
+  });
+
+  it('keeps a relationship alive with a letter after a long quiet', async () => {
+    const { city, kazan } = await world();
+    const r = await relate({
+      ownUnitId: city.id,
+      partnerId: kazan.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    t.clock.set('2026-07-01T09:00:00.000Z');
+    expect((await t.ok('relationships.get', { id: r.id })).dormant).toBe(true);
+    await t.ok('letters.create', {
+      direction: 'incoming',
+      letterDate: '2026-06-20',
+      subject: 'دعوت به جشنواره',
+      relationshipId: r.id,
+      from: { text: 'شهرداری کازان' },
+      to: { text: 'اداره کل' },
+    });
+    const after = await t.ok('relationships.get', { id: r.id });
+    expect([after.lastActivity, after.dormant]).toEqual(['2026-06-20', false]);
+  });
+});
+
+describe('agreements and events in the timeline', () => {
+  it('has a timeline kind for every letter direction and event status the sources produce', () => {
+    for (const d of LETTER_DIRECTIONS) expect(TIMELINE_ITEM_KINDS).toContain(`letter_${d}`);
+    for (const s of EVENT_STATUSES) expect(TIMELINE_ITEM_KINDS).toContain(`event_${s}`);
+  });
+
+  it('adds agreements: drafted on the day drafting began, then on the day signed, directly and through a case', async () => {
+    const { city, kazan } = await world();
+    const r = await relate({
+      ownUnitId: city.id,
+      partnerId: kazan.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    const negotiation = await t.ok('cases.create', {
+      title: 'مذاکره تفاهم‌نامه گردشگری',
+      kind: 'agreement_negotiation',
+      relationshipId: r.id,
+      area: 'tourism',
+      openedOn: '2025-01-05',
+    });
+    t.clock.set('2025-02-10T09:00:00.000Z');
+    const mou = await t.ok('agreements.create', {
+      kind: 'mou',
+      title: 'تفاهم‌نامه گردشگری اصفهان و کازان',
+      languages: ['fa', 'ru'],
+      ownUnit: { partnerId: city.id },
+      partners: [{ partnerId: kazan.id }],
+      caseId: negotiation.id,
+    });
+    const sister = await t.ok('agreements.create', {
+      kind: 'sister_city',
+      title: 'سند خواهرخواندگی',
+      languages: ['fa', 'ru', 'en'],
+      ownUnit: { partnerId: city.id },
+      partners: [{ partnerId: kazan.id }],
+      relationshipId: r.id,
+      signedDate: '2025-03-01',
+    });
+
+    const timeline = await t.ok('relationships.timeline', { id: r.id });
+    expect(timeline.items.map((i) => [i.date, i.source, i.kind, i.id, i.area])).toEqual([
+      ['2025-03-01', 'agreement', 'agreement_signed', sister.id, null],
+      ['2025-02-10', 'agreement', 'agreement_drafted', mou.id, 'tourism'],
+      ['2025-01-05', 'case', 'case_opened', negotiation.id, 'tourism'],
+    ]);
+    const caseTimeline = await t.ok('cases.timeline', { id: negotiation.id });
+    expect(caseTimeline.items.map((i) => i.id)).toEqual([mou.id, negotiation.id]);
+    expect((await t.ok('relationships.get', { id: r.id })).lastActivity).toBe('2025-03-01');
   });
 });

@@ -2,8 +2,9 @@
  * Activity linked to relationships and cases, one small function per source. Each answers
  * rows of the same shape — whose activity (`owner_id`: a relationship or a case), what,
  * when, in which area of cooperation — so the timeline, the last activity, dormancy and
- * the breadth per area are all one UNION ALL over the sources. A new kind of linked record
- * (events, agreements) is one more function here and one more line in the unions below.
+ * the breadth per area are all one UNION ALL over the sources. A record linked directly
+ * and one linked through a case are separate functions, so each filter uses its index. A
+ * new kind of linked record is one or two more functions here and lines in the unions below.
  */
 import { sql, type AliasedSelectQueryBuilder, type Kysely, type Transaction } from 'kysely';
 import type {
@@ -31,6 +32,7 @@ export interface ActivityRow {
 export type Owners = readonly string[] | null;
 
 const caseClosedKind = sql<TimelineItemKind>`case when ${sql.ref('cases.status')} = 'done' then 'case_done' else 'case_cancelled' end`;
+const letterKind = sql<TimelineItemKind>`'letter_' || ${sql.ref('letters.direction')}`;
 
 // ---- relationships ------------------------------------------------------------------
 
@@ -75,10 +77,104 @@ function relationshipCasesClosed(db: Db, owners: Owners) {
   return q;
 }
 
+/** A letter filed under the relationship itself. */
+function relationshipLetters(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('letters')
+    .leftJoin('cases', 'cases.id', 'letters.case_id')
+    .select((eb) => [
+      eb.ref('letters.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'letter'`.as('source'),
+      letterKind.as('kind'),
+      'letters.id as item_id',
+      'letters.letter_date as activity_date',
+      'letters.subject as title',
+      eb.ref('letters.number').$castTo<string | null>().as('reference'),
+      'cases.area as area',
+    ]);
+  q = owners
+    ? q.where('letters.relationship_id', 'in', owners)
+    : q.where('letters.relationship_id', 'is not', null);
+  return q;
+}
+
+/** A letter of a case linked to the relationship, when the letter names no relationship itself. */
+function relationshipCaseLetters(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('letters', 'letters.case_id', 'cases.id')
+    .select((eb) => [
+      eb.ref('cases.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'letter'`.as('source'),
+      letterKind.as('kind'),
+      'letters.id as item_id',
+      'letters.letter_date as activity_date',
+      'letters.subject as title',
+      eb.ref('letters.number').$castTo<string | null>().as('reference'),
+      'cases.area as area',
+    ])
+    .where('letters.relationship_id', 'is', null);
+  q = owners
+    ? q.where('cases.relationship_id', 'in', owners)
+    : q.where('cases.relationship_id', 'is not', null);
+  return q;
+}
+
+/** An agreement: the day it was signed, or the day its drafting began. */
+const agreementKind = sql<TimelineItemKind>`case when ${sql.ref('agreements.signed_date')} is null then 'agreement_drafted' else 'agreement_signed' end`;
+const agreementDate = sql<string>`coalesce(${sql.ref('agreements.signed_date')}, substr(${sql.ref('agreements.created_at')}, 1, 10))`;
+
+/** An agreement filed under the relationship itself. */
+function relationshipAgreements(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('agreements')
+    .leftJoin('cases', 'cases.id', 'agreements.case_id')
+    .select((eb) => [
+      eb.ref('agreements.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'agreement'`.as('source'),
+      agreementKind.as('kind'),
+      'agreements.id as item_id',
+      agreementDate.as('activity_date'),
+      'agreements.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ]);
+  q = owners
+    ? q.where('agreements.relationship_id', 'in', owners)
+    : q.where('agreements.relationship_id', 'is not', null);
+  return q;
+}
+
+/** An agreement of a case linked to the relationship, when it names no relationship itself. */
+function relationshipCaseAgreements(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('agreements', 'agreements.case_id', 'cases.id')
+    .select((eb) => [
+      eb.ref('cases.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'agreement'`.as('source'),
+      agreementKind.as('kind'),
+      'agreements.id as item_id',
+      agreementDate.as('activity_date'),
+      'agreements.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('agreements.relationship_id', 'is', null);
+  q = owners
+    ? q.where('cases.relationship_id', 'in', owners)
+    : q.where('cases.relationship_id', 'is not', null);
+  return q;
+}
+
 /** All activity of these relationships (or of every relationship). */
 export function relationshipActivity(db: Db, owners: Owners) {
   return relationshipCasesOpened(db, owners).unionAll([
     relationshipCasesClosed(db, owners),
+    relationshipLetters(db, owners),
+    relationshipCaseLetters(db, owners),
+    relationshipAgreements(db, owners),
+    relationshipCaseAgreements(db, owners),
   ]);
 }
 
@@ -116,10 +212,46 @@ function caseMilestones(db: Db, owners: readonly string[]) {
   return { opened, closed };
 }
 
+/** A letter filed under the case. */
+function caseLetters(db: Db, owners: readonly string[]) {
+  return db
+    .selectFrom('letters')
+    .innerJoin('cases', 'cases.id', 'letters.case_id')
+    .select((eb) => [
+      eb.ref('letters.case_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'letter'`.as('source'),
+      letterKind.as('kind'),
+      'letters.id as item_id',
+      'letters.letter_date as activity_date',
+      'letters.subject as title',
+      eb.ref('letters.number').$castTo<string | null>().as('reference'),
+      'cases.area as area',
+    ])
+    .where('letters.case_id', 'in', owners);
+}
+
+/** An agreement negotiated under the case. */
+function caseAgreements(db: Db, owners: readonly string[]) {
+  return db
+    .selectFrom('agreements')
+    .innerJoin('cases', 'cases.id', 'agreements.case_id')
+    .select((eb) => [
+      eb.ref('agreements.case_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'agreement'`.as('source'),
+      agreementKind.as('kind'),
+      'agreements.id as item_id',
+      agreementDate.as('activity_date'),
+      'agreements.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('agreements.case_id', 'in', owners);
+}
+
 /** All activity of these cases. */
 export function caseActivity(db: Db, owners: readonly string[]) {
   const { opened, closed } = caseMilestones(db, owners);
-  return opened.unionAll([closed]);
+  return opened.unionAll([closed, caseLetters(db, owners), caseAgreements(db, owners)]);
 }
 
 // ---- reading ------------------------------------------------------------------------
