@@ -464,3 +464,44 @@ describe('ranking of words found almost everywhere', () => {
     );
   });
 });
+
+describe('the search migration', () => {
+  it('creates the display table and both FTS5 indexes with their tokenizers and ranking', async () => {
+    const db = t.desk.internals.db;
+    const { rows } = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master
+      WHERE name IN ('search_docs', 'search_words', 'search_grams')`.execute(db);
+    const byName = new Map(rows.map((r) => [r.name, r.sql]));
+    expect(byName.get('search_words')).toMatch(/unicode61 remove_diacritics 2/);
+    expect(byName.get('search_grams')).toMatch(/trigram/);
+    expect(byName.get('search_grams')).toMatch(/contentless_delete = 1/);
+    expect(byName.get('search_docs')).toMatch(/"search_docs_entity" unique \("type", "entity_id"\)/);
+    const words = await sql<{ v: string }>`SELECT v FROM search_words_config WHERE k = 'rank'`.execute(db);
+    expect(words.rows[0]!.v).toBe('bm25(4.0, 1.0, 1.0, 0.0)');
+    const grams = await sql<{ v: string }>`SELECT v FROM search_grams_config WHERE k = 'rank'`.execute(db);
+    expect(grams.rows[0]!.v).toBe('bm25(4.0, 1.0, 0.0)');
+    // A seeded row is found through both indexes and removed from both.
+    await db.transaction().execute((tx) =>
+      writeSearchDocuments(
+        tx,
+        'partner',
+        ['01900000-0000-7000-8000-000000000009'],
+        [
+          {
+            type: 'partner',
+            id: '01900000-0000-7000-8000-000000000009',
+            title: 'ایسی لے مولینو',
+            body: '',
+            date: null,
+          },
+        ],
+      ),
+    );
+    expect(await ids('مولینو')).toEqual(['01900000-0000-7000-8000-000000000009']);
+    expect(await ids('ولین')).toEqual(['01900000-0000-7000-8000-000000000009']);
+    await db
+      .transaction()
+      .execute((tx) => writeSearchDocuments(tx, 'partner', ['01900000-0000-7000-8000-000000000009'], []));
+    expect(await ids('مولینو')).toEqual([]);
+    expect(await ids('ولین')).toEqual([]);
+  });
+});
