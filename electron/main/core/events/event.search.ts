@@ -102,7 +102,8 @@ export const delegationMemberSearchSource: SearchSource = {
       type: 'delegation_member',
       id: r.id,
       title: r.name,
-      body: lines([r.position, r.event_title, r.passport_number, r.notes]),
+      // Passport numbers stay out of the index: they would show in every snippet.
+      body: lines([r.position, r.event_title, r.notes]),
       date: r.start_date,
     }));
   },
