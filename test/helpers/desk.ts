@@ -1,7 +1,7 @@
 /**
  * Opens a real desk on a fresh temporary folder for one test, and helpers to call it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -45,15 +45,57 @@ export function tempDir(prefix = 'desk-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+let template: Promise<string> | null = null;
+
+/**
+ * A fully migrated, empty desk file made once per test process. Migrating a new desk costs
+ * a few hundred milliseconds of fsyncs; copying this file costs one. Tests of migrations
+ * themselves open their own folders (pass `dir`, or `fresh: true`).
+ */
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = tempDir('desk-template-');
+    const desk = await openDesk({
+      dataDir: dir,
+      actor: 'template',
+      platform: fakePlatform(),
+      clock: new TestClock(),
+      logger: { error: () => {} },
+      automaticBackups: false,
+    });
+    // Closing the only connection checkpoints the WAL into the file.
+    await desk.close();
+    return join(dir, 'desk.sqlite');
+  })();
+  return template;
+}
+
 export async function openTestDesk(
-  options: { dir?: string; clock?: TestClock; actor?: string } = {},
+  options: {
+    dir?: string;
+    clock?: TestClock;
+    actor?: string;
+    /** Migrate a new database instead of copying the migrated template. */
+    fresh?: boolean;
+    /** The daily backup at start; off in tests unless a test is about it. */
+    automaticBackups?: boolean;
+  } = {},
 ): Promise<TestDesk> {
   const dir = options.dir ?? tempDir();
+  if (options.dir === undefined && !options.fresh)
+    copyFileSync(await migratedTemplate(), join(dir, 'desk.sqlite'));
   const clock = options.clock ?? new TestClock();
   const platform = fakePlatform();
   const silent = { error: () => {} };
   const open = () =>
-    openDesk({ dataDir: dir, actor: options.actor ?? 'tester', platform, clock, logger: silent });
+    openDesk({
+      dataDir: dir,
+      actor: options.actor ?? 'tester',
+      platform,
+      clock,
+      logger: silent,
+      automaticBackups: options.automaticBackups ?? false,
+    });
   const t: TestDesk = {
     desk: await open(),
     dir,

@@ -52,7 +52,7 @@ async function restart(desk: TestDesk): Promise<void> {
 
 describe('the daily automatic backup', () => {
   it('is written at start when the newest backup is more than a day old, without an audit row', async () => {
-    t = await openTestDesk();
+    t = await openTestDesk({ fresh: true, automaticBackups: true });
     await t.ok('settings.set', { key: 'relationships.dormantMonths', value: 8 });
     await t.desk.close();
     // A brand-new desk has nothing to back up.
@@ -75,7 +75,7 @@ describe('the daily automatic backup', () => {
   });
 
   it('counts a recent manual backup, so no daily one is written that day', async () => {
-    t = await openTestDesk();
+    t = await openTestDesk({ fresh: true, automaticBackups: true });
     await t.ok('backup.create', {});
     t.clock.advance(DAY - 1000);
     await restart(t);
@@ -83,7 +83,11 @@ describe('the daily automatic backup', () => {
   });
 
   it('rotates daily backups, never manual ones', async () => {
-    t = await openTestDesk({ clock: new TestClock('2025-05-01T06:00:00.000Z') });
+    t = await openTestDesk({
+      clock: new TestClock('2025-05-01T06:00:00.000Z'),
+      fresh: true,
+      automaticBackups: true,
+    });
     await t.ok('backup.create', {});
     for (let day = 1; day <= 10; day += 1) {
       t.clock.advance(DAY);
@@ -104,7 +108,7 @@ describe('the daily automatic backup', () => {
   });
 
   it('removes what interrupted backups left behind, and nothing else', async () => {
-    t = await openTestDesk();
+    t = await openTestDesk({ fresh: true, automaticBackups: true });
     const partial = join(t.dir, 'backups', '.2025-05-04T09-00-00-000Z-daily.partial');
     mkdirSync(join(partial, 'attachments'), { recursive: true });
     writeFileSync(join(partial, 'desk.sqlite'), 'half a copy');
@@ -273,7 +277,7 @@ describe('the backup before a structure update', () => {
   });
 
   it('writes no backup when a new desk is created', async () => {
-    t = await openTestDesk();
+    t = await openTestDesk({ fresh: true, automaticBackups: true });
     expect(backupFolders(t.dir)).toEqual([]);
   });
 });
