@@ -1,0 +1,150 @@
+/**
+ * Agreements, in Persian, against a real core holding the sample office: draft a bilingual
+ * MoU with two clauses, save a version, change a clause, and see the changed word marked in
+ * the compare view; the trilingual Kazan agreement laid out column by column in its own
+ * languages' directions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, settle, startHarness, type Harness } from './harness';
+import { seedUsers } from './sample-data';
+
+describe('agreements', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      seed: async (t) => {
+        await seedUsers(t);
+        await t.ok('sample.load', { force: true });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists the sample agreements and filters them by status', async () => {
+    const page = h.page;
+    await h.open('/agreements');
+    await expect.poll(() => page.getByTestId('agreements-count').textContent()).toBe('۲ مورد');
+    await expect.poll(() => page.getByText('تفاهم‌نامه خواهرخواندگی اصفهان و قازان').isVisible()).toBe(true);
+    await page.getByTestId('agreements-status-filter').click();
+    await page.getByRole('option', { name: 'پیش‌نویس' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('agreements-count').textContent()).toBe('۱ مورد');
+    await expect.poll(() => page.locator('[role="row"][data-index="0"]').textContent()).toContain('فلورانس');
+    h.assertClean();
+  });
+
+  it('shows the Kazan agreement in three columns, each in its own direction', async () => {
+    const page = h.page;
+    await h.open('/agreements?q=قازان');
+    await page.locator('[role="row"][data-index="0"]').click();
+    await page.waitForURL(/#\/agreements\/[0-9a-f-]{36}/);
+    await settle(page);
+    expect(await page.getByTestId('agreement-status').textContent()).toBe('لازم‌الاجرا');
+    const dirs = await page
+      .getByTestId('clause-row-1')
+      .locator('[data-column]')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-column')}:${el.getAttribute('dir')}`));
+    expect(dirs).toEqual(['ru:ltr', 'fa:rtl', 'en:ltr']);
+    // Signed and in force: the text is read-only and only the closing steps are offered.
+    await expect.poll(() => page.getByTestId('transition-expired').isVisible()).toBe(true);
+    expect(await page.getByTestId('clause-add').count()).toBe(0);
+    h.assertClean();
+  });
+
+  it('drafts a bilingual MoU, saves a version, changes a clause and marks the changed word', async () => {
+    const page = h.page;
+    await h.open('/agreements/new');
+    await page.getByTestId('agreement-title').fill('یادداشت تفاهم همکاری گردشگری اصفهان و فلورانس');
+    await page.getByTestId('agreement-own').click();
+    await page.getByTestId('agreement-own').fill('اصفهان');
+    await page.getByRole('option', { name: 'اصفهان', exact: true }).click();
+    await page.getByTestId('agreement-partner-0').click();
+    await page.getByTestId('agreement-partner-0').fill('فلورانس');
+    await page.getByRole('option', { name: 'فلورانس', exact: true }).click();
+    await page.getByTestId('agreement-create').click();
+    await page.waitForURL(/#\/agreements\/[0-9a-f-]{36}$/);
+    await settle(page);
+    expect(await page.getByTestId('agreement-status').textContent()).toBe('پیش‌نویس');
+
+    const clauses = [
+      ['دو شهر همکاری گردشگری را گسترش می‌دهند.', 'The two cities shall expand tourism cooperation.'],
+      ['این یادداشت پنج سال اعتبار دارد.', 'This memorandum is valid for five years.'],
+    ] as const;
+    for (const [index, [fa, en]] of clauses.entries()) {
+      await page.getByTestId('clause-add').click();
+      const row = page.getByTestId(`clause-row-${index + 1}`);
+      await row.waitFor();
+      await row.locator('textarea[data-language="fa"]').fill(fa);
+      await row.locator('textarea[data-language="en"]').fill(en);
+      await page.getByTestId(`clause-save-${index + 1}`).click();
+      await expect.poll(() => page.getByTestId(`clause-save-${index + 1}`).count()).toBe(0);
+    }
+    // Each column keeps the direction of its language, whatever the interface.
+    expect(await page.getByTestId('clause-row-1').locator('[data-column="fa"]').getAttribute('dir')).toBe(
+      'rtl',
+    );
+    expect(await page.getByTestId('clause-row-1').locator('[data-column="en"]').getAttribute('dir')).toBe(
+      'ltr',
+    );
+
+    await page.getByTestId('version-save').click();
+    await page.getByTestId('version-note').fill('متن نخست برای بررسی داخلی');
+    await page.getByRole('button', { name: 'ذخیره', exact: true }).last().click();
+    await expect.poll(() => page.getByText('نسخهٔ ۱ ذخیره شد.').isVisible()).toBe(true);
+
+    // Florence prefers three years.
+    const second = page.getByTestId('clause-row-2');
+    await second.locator('textarea[data-language="fa"]').fill('این یادداشت سه سال اعتبار دارد.');
+    await second.locator('textarea[data-language="en"]').fill('This memorandum is valid for three years.');
+    await page.getByTestId('clause-save-2').click();
+    await expect.poll(() => page.getByTestId('clause-save-2').count()).toBe(0);
+
+    // Alt+↑ moves the second clause above the first.
+    await second.locator('textarea[data-language="fa"]').press('Alt+ArrowUp');
+    await expect
+      .poll(() => page.getByTestId('clause-row-1').locator('textarea[data-language="en"]').inputValue())
+      .toBe('This memorandum is valid for three years.');
+
+    await page.getByTestId('tab-compare').click();
+    const changed = page.locator('[data-testid^="compare-clause-"][data-change="changed"]');
+    await expect.poll(() => changed.count()).toBe(1);
+    await expect
+      .poll(() => changed.locator('ins[data-segment="added"]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('سه'), expect.stringContaining('three')]));
+    expect(await changed.locator('del[data-segment="removed"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('پنج'), expect.stringContaining('five')]),
+    );
+    // Named in words for screen readers, not by colour alone.
+    expect(await changed.locator('ins').first().textContent()).toMatch(/^افزوده: /);
+    expect(await page.getByTestId('compare-summary').textContent()).toContain('۱ تغییرکرده');
+    expect(await page.getByTestId('compare-summary').textContent()).toContain('جابه‌جاشده');
+    h.assertClean();
+  });
+
+  it('moves a draft to internal review after confirmation', async () => {
+    const page = h.page;
+    await page.getByTestId('transition-internal_review').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'تأیید' }).click();
+    await expect.poll(() => page.getByTestId('agreement-status').textContent()).toBe('بررسی داخلی');
+    await expect.poll(() => page.getByTestId('transition-legal_review').isVisible()).toBe(true);
+    h.assertClean();
+  });
+
+  it('takes screenshots of the trilingual Kazan agreement', async () => {
+    const page = h.page;
+    await h.open('/agreements?q=قازان');
+    await page.locator('[role="row"][data-index="0"]').click();
+    await page.waitForURL(/#\/agreements\/[0-9a-f-]{36}/);
+    const route = new URL(page.url()).hash.slice(1);
+    for (const locale of ['fa', 'en'] as const) {
+      await screenshot(page, route, locale, 'agreements');
+    }
+    await screenshot(page, '/agreements', 'fa', 'agreements-list');
+    await screenshot(page, '/agreements', 'en', 'agreements-list');
+    h.assertClean();
+  });
+});
