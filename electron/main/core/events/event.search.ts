@@ -91,7 +91,6 @@ export const delegationMemberSearchSource: SearchSource = {
         'm.id',
         'm.name',
         'm.position',
-        'm.passport_number',
         'm.notes',
         'e.title as event_title',
         'e.start_date',
