@@ -46,6 +46,11 @@ export interface LinkedLetterRow {
   other_subject: string;
 }
 
+export interface ReplaceOptions {
+  /** The letter was inserted in this transaction: there is nothing to remove first. */
+  fresh?: boolean;
+}
+
 export interface NameRow {
   id: string;
   name_fa: string;
@@ -67,8 +72,9 @@ export async function replaceReferences(
   tx: Transaction<Database>,
   letterId: string,
   references: readonly ReferenceInput[],
+  options: ReplaceOptions = {},
 ): Promise<void> {
-  await tx.deleteFrom('letter_references').where('letter_id', '=', letterId).execute();
+  if (!options.fresh) await tx.deleteFrom('letter_references').where('letter_id', '=', letterId).execute();
   if (references.length === 0) return;
   await tx
     .insertInto('letter_references')
@@ -145,8 +151,9 @@ export async function replaceCopies(
   tx: Transaction<Database>,
   letterId: string,
   copies: readonly CopyInput[],
+  options: ReplaceOptions = {},
 ): Promise<void> {
-  await tx.deleteFrom('letter_copies').where('letter_id', '=', letterId).execute();
+  if (!options.fresh) await tx.deleteFrom('letter_copies').where('letter_id', '=', letterId).execute();
   if (copies.length === 0) return;
   await tx
     .insertInto('letter_copies')
@@ -192,8 +199,9 @@ export async function replacePartners(
   letterId: string,
   explicit: readonly string[],
   parties: readonly string[],
+  options: ReplaceOptions = {},
 ): Promise<void> {
-  await tx.deleteFrom('letter_partners').where('letter_id', '=', letterId).execute();
+  if (!options.fresh) await tx.deleteFrom('letter_partners').where('letter_id', '=', letterId).execute();
   const rows = new Map<string, number>();
   for (const id of parties) rows.set(id, 0);
   for (const id of explicit) rows.set(id, 1);

@@ -123,11 +123,6 @@ export interface LetterSort {
   direction: 'asc' | 'desc';
 }
 
-/** LIKE with the user's text taken literally. */
-function likeContains(key: string): string {
-  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function filtered<O>(
   qb: SelectQueryBuilder<Database, 'letters', O>,
   f: LetterFilter,
@@ -153,11 +148,14 @@ function filtered<O>(
   }
   if (f.textKey !== undefined && f.textKey !== '') {
     // The LIKE runs over the partial search-key index (a fraction of the register's bytes;
-    // `<> ''` lets the planner use it), the outer query only checks membership.
-    const pattern = likeContains(f.textKey);
-    q = q.where(sql<boolean>`letters.rowid IN (
+    // `<> ''` lets the planner use it). The outer query keeps walking its own index in sort
+    // order and only checks membership (`+` keeps the planner from fetching every match by
+    // rowid and sorting them all, which is slow when a common word matches thousands).
+    // Both sides are search keys (normalised, lower-case), so a plain substring test does
+    // what LIKE would, several times faster.
+    q = q.where(sql<boolean>`+letters.rowid IN (
       SELECT k.rowid FROM letters AS k
-      WHERE k.search_key <> '' AND k.search_key LIKE ${pattern} ESCAPE '\\')`);
+      WHERE k.search_key <> '' AND instr(k.search_key, ${f.textKey}) > 0)`);
   }
   return q;
 }

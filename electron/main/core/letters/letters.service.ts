@@ -137,17 +137,26 @@ export async function createLetter(ctx: LetterWriteContext, input: CreateInput):
     created_at: ctx.nowIso,
     updated_at: ctx.nowIso,
   });
-  await writeLetterBody(tx, id, clean(input.body));
+  const body = clean(input.body);
+  if (body !== null) await writeLetterBody(tx, id, body);
+  const fresh = { fresh: true };
   const targets = input.references.map((r) => ({ targetId: r.letterId, kind: r.kind }));
-  await replaceReferences(tx, id, targets);
-  await replaceCopies(tx, id, copyInputs(input.copies));
+  await replaceReferences(tx, id, targets, fresh);
+  await replaceCopies(tx, id, copyInputs(input.copies), fresh);
   await replacePartners(
     tx,
     id,
     input.partnerIds,
     parties.flatMap((p) => (p.partnerId ? [p.partnerId] : [])),
+    fresh,
   );
-  await refreshLetterStates(tx, [id, ...targets.map((t) => t.targetId)]);
+  // Nothing references a new letter yet, so its own state is already right; the letters it
+  // answers may now be replied.
+  if (targets.length > 0)
+    await refreshLetterStates(
+      tx,
+      targets.map((t) => t.targetId),
+    );
   return answer(ctx, id, null);
 }
 
