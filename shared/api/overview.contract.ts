@@ -1,12 +1,13 @@
 /**
  * The Desk page: what needs the signed-in staff member's attention today, and how much the
  * office holds. Sections are added here as their domains arrive (upcoming events,
- * approvals waiting, dormant relationships).
+ * approvals waiting).
  */
 import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../agreements/workflow';
 import { AGREEMENT_KINDS } from './agreements.contract';
 import { method } from './define';
+import { relationship } from './relationships.contract';
 import { letterSummary } from './letters.contract';
 import { empty, id, page } from './schema';
 import { user } from './system.contract';
@@ -44,6 +45,11 @@ export const deskOverview = z.object({
   referralsToMe: page(letterSummary),
   /** Agreements in force expiring from today to EXPIRING_AGREEMENT_DAYS ahead, soonest first. */
   agreementsExpiring: page(expiringAgreement),
+  /**
+   * Relationships expected to be active with nothing linked for `relationships.dormantMonths`
+   * months, the longest quiet first.
+   */
+  dormantRelationships: page(relationship),
   counts: z.object({
     partners: z.number().int(),
     relationships: z.number().int(),
@@ -63,6 +69,6 @@ export const overviewContract = {
     kind: 'query',
     input: empty,
     output: deskOverview,
-    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, expiring agreements, counts.',
+    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, expiring agreements, dormant relationships, counts.',
   }),
 } as const;

@@ -95,6 +95,21 @@ describe('the Desk overview', () => {
         updated_at: AT,
       })
       .execute();
+    // Established in 2019 and nothing linked since: quiet for longer than the 12 months allowed.
+    const quiet = newId();
+    await t.desk.internals.db
+      .insertInto('relationships')
+      .values({
+        id: quiet,
+        own_unit_id: isfahan,
+        partner_id: await partner('لاهور'),
+        type: 'sister_city',
+        status: 'active',
+        established_on: '2019-01-01',
+        created_at: AT,
+        updated_at: AT,
+      })
+      .execute();
     for (const closed of [null, '2025-04-01']) {
       await t.desk.internals.db
         .insertInto('cases')
@@ -172,9 +187,13 @@ describe('the Desk overview', () => {
       ],
       total: 1,
     });
+    expect(overview.dormantRelationships.items.map((r) => [r.id, r.partner.nameFa, r.dormant])).toEqual([
+      [quiet, 'لاهور', true],
+    ]);
+    expect(overview.dormantRelationships.total).toBe(1);
     expect(overview.counts).toEqual({
-      partners: 2,
-      relationships: 1,
+      partners: 3,
+      relationships: 2,
       openCases: 1,
       lettersThisYear: 4,
       openTasks: 4,

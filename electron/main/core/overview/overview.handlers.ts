@@ -1,4 +1,5 @@
 import { EXPIRING_AGREEMENT_DAYS, OVERVIEW_LIST_LIMIT } from '../../../../shared/api/overview.contract';
+import { relationshipListInput } from '../../../../shared/api/relationships.contract';
 import { addDays, jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
 import { expiringWithin } from '../agreements/agreements.repository';
 import {
@@ -9,6 +10,8 @@ import {
 } from '../letters/letters.repository';
 import { toLetterSummaries } from '../letters/letters.read';
 import { defineHandlers } from '../registrar';
+import { listRelationships } from '../relationships/relationships.repository';
+import { dormancyCutoff, loadRelationships } from '../relationships/relationships.service';
 import { countOpenTasks, overdueTasksOf } from '../tasks/tasks.repository';
 import { toTask } from '../tasks/tasks.service';
 import { findUserByUsername } from '../users/users.repository';
@@ -42,6 +45,15 @@ export const overviewHandlers = defineHandlers({
         }
       : empty;
     const expiring = await expiringWithin(ctx.tx, today, addDays(today, EXPIRING_AGREEMENT_DAYS));
+    const dormant = await listRelationships(
+      ctx.tx,
+      relationshipListInput.parse({
+        dormant: true,
+        sort: { field: 'lastActivity', direction: 'asc' },
+        limit,
+      }),
+      await dormancyCutoff(ctx.tx, ctx.now),
+    );
     const counts = await officeCounts(ctx.tx, year.from, year.to);
 
     return {
@@ -51,6 +63,7 @@ export const overviewHandlers = defineHandlers({
       lettersAwaitingReplyOverdue,
       referralsToMe,
       agreementsExpiring: { items: expiring.slice(0, limit), total: expiring.length },
+      dormantRelationships: { items: await loadRelationships(ctx.tx, dormant.rows), total: dormant.total },
       counts: {
         ...counts,
         openTasks: tasks.open,
