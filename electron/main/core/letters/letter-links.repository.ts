@@ -147,6 +147,7 @@ export async function referencesAmong(db: Db, letterIds: readonly string[]): Pro
     .execute();
 }
 
+/** Replaces the copy recipients (رونوشت) of a letter, keeping the order given. */
 export async function replaceCopies(
   tx: Transaction<Database>,
   letterId: string,
@@ -171,6 +172,7 @@ export async function replaceCopies(
     .execute();
 }
 
+/** The copy recipients of these letters, in their order. */
 export async function copiesOf(db: Db, letterIds: readonly string[]): Promise<LetterCopyRow[]> {
   if (letterIds.length === 0) return [];
   return db
@@ -212,6 +214,7 @@ export async function replacePartners(
     .execute();
 }
 
+/** Every partner linked to these letters, whether by a user or as sender or addressee. */
 export async function partnersOf(
   db: Db,
   letterIds: readonly string[],

@@ -10,6 +10,7 @@ import type { InsertableLetterRow, LetterRow, UpdateableLetterRow } from './lett
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** One letter's register row (its body is read by findLetterBody). */
 export async function findLetter(db: Db, id: string): Promise<LetterRow | undefined> {
   return db.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -35,10 +36,12 @@ export async function existingLetterIds(db: Db, ids: readonly string[]): Promise
   return new Set(rows.map((r) => r.id));
 }
 
+/** Inserts a register row; the number must come from allocateRegisterNumber in the same transaction. */
 export async function insertLetter(tx: Transaction<Database>, row: InsertableLetterRow): Promise<void> {
   await tx.insertInto('letters').values(row).execute();
 }
 
+/** The body or summary of a letter, or null when it has none. */
 export async function findLetterBody(db: Db, id: string): Promise<string | null> {
   const row = await db
     .selectFrom('letter_bodies')
@@ -65,6 +68,7 @@ export async function writeLetterBody(
     .execute();
 }
 
+/** Changes a register row; the caller keeps the state column current (refreshLetterStates). */
 export async function updateLetter(
   tx: Transaction<Database>,
   id: string,
