@@ -1,0 +1,162 @@
+/**
+ * The renderer's figures in the browser harness's setting: the built renderer served on
+ * 127.0.0.1, Chromium through playwright-core, window.desk bound to the generated desk (the
+ * harness itself opens a fresh test desk, so the bench binds its own, the same way).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { EVENT_NAMES } from '../shared/api/events';
+import { RENDERER_DIR, chromiumLaunchOptions, settle } from '../test/e2e/harness';
+import { serveStatic } from '../test/e2e/static-server';
+import { openBenchDesk } from './dataset';
+import { notMeasured, type Measured } from './operations';
+
+/** The preload's surface: call and on, nothing else (events are not needed to measure). */
+function installBridge(eventNames: string[]): void {
+  const page = globalThis as unknown as {
+    __deskCall: (method: string, input: unknown) => Promise<unknown>;
+    desk?: unknown;
+  };
+  Object.defineProperty(page, 'desk', {
+    value: Object.freeze({
+      call: (method: string, input: unknown) => page.__deskCall(method, input),
+      on: (event: string) => {
+        if (!eventNames.includes(event)) throw new Error(`unknown desk event: ${event}`);
+        return () => {};
+      },
+    }),
+  });
+}
+
+interface PageWindow {
+  __longTasks: number[];
+  performance: { getEntriesByType(type: string): { name: string; startTime: number }[]; now(): number };
+  document: { querySelector(s: string): { scrollTop: number; scrollHeight: number } | null };
+  requestAnimationFrame(cb: () => void): void;
+  PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(o: { type: string; buffered: boolean }): void;
+  };
+}
+
+async function firstPaint(page: Page, origin: string): Promise<{ fcp: number; ready: number }> {
+  const t0 = Date.now();
+  await page.goto(`${origin}/index.html#/desk`);
+  await settle(page);
+  const ready = Date.now() - t0;
+  const fcp = await page.evaluate(() => {
+    const w = globalThis as unknown as PageWindow;
+    return (
+      w.performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ??
+      -1
+    );
+  });
+  return { fcp: Math.round(fcp), ready };
+}
+
+async function scrollRegister(
+  page: Page,
+  origin: string,
+): Promise<{ longest: number; tasks: number; rows: string }> {
+  await page.goto(`${origin}/index.html#/correspondence`);
+  await settle(page);
+  const body = '[role="table"] [role="rowgroup"]:last-of-type';
+  await page.waitForSelector(`${body} [role="row"]`, { timeout: 60_000 });
+  const rows = (await page.getAttribute('[role="table"]', 'aria-rowcount')) ?? '?';
+  await page.evaluate(() => {
+    const w = globalThis as unknown as PageWindow;
+    w.__longTasks = [];
+    new w.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  // Wheel steps through the first pages, then jumps deep into the register, as a user dragging the bar.
+  await page.hover(body);
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 1_200);
+    await page.waitForTimeout(30);
+  }
+  for (const fraction of [0.25, 0.5, 0.75, 1]) {
+    await page.evaluate(
+      ([selector, f]) => {
+        const el = (globalThis as unknown as PageWindow).document.querySelector(selector as string);
+        if (el) el.scrollTop = el.scrollHeight * (f as number);
+      },
+      [body, fraction] as const,
+    );
+    await page.waitForTimeout(400);
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, -800);
+      await page.waitForTimeout(30);
+    }
+  }
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate(() => (globalThis as unknown as PageWindow).__longTasks);
+  return { longest: Math.round(Math.max(0, ...tasks)), tasks: tasks.length, rows };
+}
+
+export async function measureBrowser(deskDir: string): Promise<Measured[]> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    return [
+      notMeasured(
+        'renderer: first paint of the Desk view',
+        '< 1.5 s',
+        'renderer not built (npm run build:renderer)',
+      ),
+      notMeasured('renderer: scroll the letter register', 'no task over 50 ms', 'renderer not built'),
+    ];
+  }
+  const desk = await openBenchDesk(deskDir);
+  const server = await serveStatic(RENDERER_DIR);
+  const browser = await chromium.launch(chromiumLaunchOptions()[0]);
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'fa-IR',
+      timezoneId: 'Asia/Tehran',
+    });
+    await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) =>
+      desk.call(method, input),
+    );
+    await context.addInitScript(installBridge, EVENT_NAMES as string[]);
+    const page = await context.newPage();
+    await firstPaint(page, server.origin); // warm-up: Chromium's caches and the desk's page cache
+    const paints: { fcp: number; ready: number }[] = [];
+    for (let i = 0; i < 3; i++) paints.push(await firstPaint(page, server.origin));
+    paints.sort((a, b) => a.ready - b.ready);
+    const paint = paints[1]!;
+    let scroll: Measured;
+    try {
+      const s = await scrollRegister(page, server.origin);
+      scroll = {
+        operation: 'renderer: scroll the letter register',
+        target: 'no task over 50 ms',
+        value: s.longest,
+        unit: 'ms',
+        pass: s.longest <= 50,
+        note: `${s.tasks} long tasks over ${s.rows} rows (aria-rowcount); PerformanceObserver longtask`,
+      };
+    } catch (error) {
+      scroll = notMeasured(
+        'renderer: scroll the letter register',
+        'no task over 50 ms',
+        `register not measurable: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+    return [
+      {
+        operation: 'renderer: first paint of the Desk view',
+        target: '< 1.5 s',
+        value: paint.ready,
+        unit: 'ms',
+        pass: paint.ready < 1_500,
+        note: `navigation to the Desk settled (median of 3); first contentful paint ${paint.fcp} ms`,
+      },
+      scroll,
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    await desk.close();
+  }
+}

@@ -1,0 +1,453 @@
+/**
+ * Builds the DESIGN §5 office-scale desk through the real core (desk.call), so every record
+ * carries its audit row and search entry exactly as the program writes them. Deterministic:
+ * the same scale gives the same office. Writes in the order the references need.
+ */
+import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
+import type { Desk } from '../electron/main/core';
+import type { BenchClock } from './clock';
+import { Progress } from './progress';
+import { Random, body, fill, personEn, personFa, persianDigits, words, type City } from './words';
+
+/** The DESIGN §5 dataset at scale 1. */
+export const FULL_SCALE = {
+  partners: 300,
+  contacts: 3_000,
+  relationships: 400,
+  cases: 20_000,
+  letters: 100_000,
+  agreements: 1_000,
+  clausesPerAgreement: 15,
+  events: 3_000,
+  approvalSteps: 50_000,
+} as const;
+
+export type Counts = { -readonly [K in keyof typeof FULL_SCALE]: number };
+
+export function countsAt(scale: number): Counts {
+  const out = {} as Counts;
+  for (const [key, value] of Object.entries(FULL_SCALE) as [keyof Counts, number][]) {
+    out[key] = key === 'clausesPerAgreement' ? value : Math.max(2, Math.round(value * scale));
+  }
+  return out;
+}
+
+type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+export function caller(desk: Desk): Call {
+  return async (method, input) => {
+    const result = await desk.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+}
+
+const FIRST_DAY = Date.UTC(2019, 0, 1);
+const DAY = 86_400_000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const AREAS = [
+  'economic',
+  'cultural',
+  'educational',
+  'scientific',
+  'tourism',
+  'urban_management',
+  'environment',
+  'health',
+  'sport',
+] as const;
+const CASE_KINDS = [
+  'outgoing_delegation',
+  'incoming_delegation',
+  'forum',
+  'cultural_week',
+  'agreement_negotiation',
+  'incoming_request',
+  'other',
+] as const;
+const EVENT_KINDS = [
+  'forum',
+  'conference',
+  'cultural_week',
+  'exhibition',
+  'incoming_delegation',
+  'outgoing_delegation',
+  'visit',
+  'online_meeting',
+] as const;
+const CHANNELS = ['post', 'email', 'fax', 'diplomatic_pouch', 'by_hand', 'online_portal'] as const;
+const CLASSIFICATIONS = ['عادی', 'عادی', 'عادی', 'محرمانه', 'خیلی محرمانه'];
+const URGENCIES = ['عادی', 'عادی', 'فوری', 'خیلی فوری'];
+
+interface World {
+  rnd: Random;
+  users: string[];
+  isfahan: string;
+  newJulfa: string;
+  partners: { id: string; city: City }[];
+  contacts: { id: string; partner: number }[];
+  relationships: { id: string; partner: number }[];
+  cases: { id: string; partner: number; kind: string }[];
+}
+
+/**
+ * Generates the office into an open, empty desk. `days` spreads the records over time; the
+ * clock moves with them so registration times and audit rows are in order.
+ */
+export async function generate(desk: Desk, clock: BenchClock, scale: number): Promise<Counts> {
+  const counts = countsAt(scale);
+  const call = caller(desk);
+  const rnd = new Random(20_261_127);
+  const span = 2_800; // days, 2019-01-01 to late 2026
+  const w: World = {
+    rnd,
+    users: [],
+    isfahan: '',
+    newJulfa: '',
+    partners: [],
+    contacts: [],
+    relationships: [],
+    cases: [],
+  };
+  const at = (fraction: number) => FIRST_DAY + Math.floor(fraction * span) * DAY;
+  clock.set(FIRST_DAY);
+
+  for (const [i, role] of (
+    ['manager', 'staff', 'staff', 'staff', 'staff', 'staff', 'staff', 'admin'] as const
+  ).entries()) {
+    const user = await call('users.create', {
+      username: `user${i + 1}`,
+      nameFa: personFa(rnd),
+      nameEn: personEn(rnd),
+      position: role === 'manager' ? 'مدیرکل ارتباطات و امور بین‌الملل' : 'کارشناس روابط بین‌الملل',
+      role,
+    });
+    w.users.push(user.id);
+  }
+
+  const bar = new Progress();
+  w.isfahan = (
+    await call('partners.create', {
+      kind: 'city',
+      own: true,
+      nameFa: 'اصفهان',
+      nameEn: 'Isfahan',
+      country: 'IR',
+      nativeLanguage: 'fa',
+      latitude: 32.6546,
+      longitude: 51.668,
+    })
+  ).id;
+  w.newJulfa = (
+    await call('partners.create', {
+      kind: 'district',
+      own: true,
+      nameFa: 'جلفای نو',
+      nameEn: 'New Julfa',
+      parentId: w.isfahan,
+    })
+  ).id;
+  bar.start('partners', counts.partners);
+  for (let i = 0; i < counts.partners; i++) {
+    const city = words.cities[i % words.cities.length]!;
+    const round = Math.floor(i / words.cities.length);
+    let created;
+    if (round === 0) {
+      created = await call('partners.create', {
+        kind: 'city',
+        nameFa: city.nameFa,
+        nameEn: city.nameEn,
+        country: city.country,
+        nativeLanguage: city.language,
+        latitude: city.latitude,
+        longitude: city.longitude,
+      });
+    } else {
+      const org = words.orgKinds[(round - 1) % words.orgKinds.length]!;
+      created = await call('partners.create', {
+        kind: 'organisation',
+        orgType: org.orgType,
+        nameFa: `${org.prefixFa} ${city.nameFa}${round > words.orgKinds.length ? ` ${persianDigits(round)}` : ''}`,
+        nameEn: `${org.prefixEn} ${city.nameEn}${round > words.orgKinds.length ? ` ${round}` : ''}`,
+        country: city.country,
+      });
+    }
+    w.partners.push({ id: created.id, city });
+    bar.tick(i + 1);
+  }
+
+  bar.start('contacts', counts.contacts);
+  for (let i = 0; i < counts.contacts; i++) {
+    const partner = i % w.partners.length;
+    const en = personEn(rnd);
+    const created = await call('contacts.create', {
+      partnerId: w.partners[partner]!.id,
+      nameFa: personFa(rnd),
+      nameEn: en,
+      position: rnd.pick([
+        'مسئول روابط بین‌الملل',
+        'معاون شهردار',
+        'رئیس دفتر همکاری‌های خارجی',
+        'مدیر برنامه‌های فرهنگی',
+      ]),
+      emails: [`${en.toLowerCase().replace(/[^a-z]+/g, '.')}.${i}@example.org`],
+      languages: [w.partners[partner]!.city.language.slice(0, 2), 'en'],
+    });
+    w.contacts.push({ id: created.id, partner });
+    bar.tick(i + 1);
+  }
+
+  bar.start('relationships', counts.relationships);
+  const types = ['sister_city', 'friendship_city', 'cooperation_agreement', 'network_membership'] as const;
+  for (let i = 0; i < counts.relationships; i++) {
+    const partner = i % w.partners.length;
+    const type = types[Math.floor(i / w.partners.length) % types.length]!;
+    const rel = await call('relationships.create', {
+      ownUnitId: i % 7 === 3 ? w.newJulfa : w.isfahan,
+      partnerId: w.partners[partner]!.id,
+      type,
+      status: rnd.pick(['active', 'active', 'active', 'dormant', 'exploring'] as const),
+      establishedOn: isoDay(at(rnd.next() * 0.5)),
+      areas: [rnd.pick(AREAS), rnd.pick(AREAS)].filter((a, j, all) => all.indexOf(a) === j),
+    });
+    w.relationships.push({ id: rel.id, partner });
+    bar.tick(i + 1);
+  }
+
+  bar.start('cases', counts.cases);
+  for (let i = 0; i < counts.cases; i++) {
+    const opened = at(i / counts.cases);
+    clock.set(opened + 8 * 3_600_000);
+    const rel = rnd.pick(w.relationships);
+    const city = w.partners[rel.partner]!.city;
+    const kind = rnd.pick(CASE_KINDS);
+    const created = await call('cases.create', {
+      title: fill(rnd, rnd.pick(words.subjectsFa), city, isoDay(opened), true),
+      kind,
+      priority: rnd.pick(['low', 'normal', 'normal', 'high', 'urgent'] as const),
+      status: opened < at(0.85) ? rnd.pick(['done', 'done', 'cancelled', 'open'] as const) : 'open',
+      ownerId: rnd.pick(w.users),
+      openedOn: isoDay(opened),
+      dueOn: isoDay(opened + rnd.int(10, 120) * DAY),
+      relationshipId: rel.id,
+      area: rnd.pick(AREAS),
+      description: fill(rnd, rnd.pick(words.sentencesFa.slice(1)), city, isoDay(opened), true),
+    });
+    w.cases.push({ id: created.id, partner: rel.partner, kind });
+    bar.tick(i + 1);
+  }
+
+  await generateLetters(call, clock, w, counts.letters, at, bar);
+  await generateAgreements(call, w, counts, bar);
+  await generateEvents(call, clock, w, counts.events, at, bar);
+  await generateApprovals(call, clock, w, counts.approvalSteps, at, bar);
+  bar.done();
+  return counts;
+}
+
+async function generateLetters(
+  call: Call,
+  clock: BenchClock,
+  w: World,
+  count: number,
+  at: (f: number) => number,
+  bar: Progress,
+): Promise<void> {
+  const { rnd } = w;
+  const recent: string[] = [];
+  const firstContact = new Map<number, { id: string }>();
+  for (const c of w.contacts) if (!firstContact.has(c.partner)) firstContact.set(c.partner, c);
+  bar.start('letters', count);
+  for (let i = 0; i < count; i++) {
+    const day = at(i / count);
+    clock.set(day + (9 + (i % 8)) * 3_600_000);
+    const date = isoDay(day);
+    const kase = rnd.chance(0.6) ? rnd.pick(w.cases) : null;
+    const partner = kase ? kase.partner : rnd.int(0, w.partners.length - 1);
+    const city = w.partners[partner]!.city;
+    const contact = firstContact.get(partner) ?? null;
+    const direction = rnd.pick(['incoming', 'incoming', 'outgoing', 'outgoing', 'internal'] as const);
+    const persian = direction === 'internal' || rnd.chance(0.6);
+    const other = contact ? { contactId: contact.id } : { partnerId: w.partners[partner]!.id };
+    const created = await call('letters.create', {
+      direction,
+      letterDate: date,
+      senderNumber:
+        direction === 'incoming'
+          ? persian
+            ? persianDigits(`${rnd.int(100, 999)}/${rnd.int(1000, 99999)}`)
+            : `INT/${date.slice(0, 4)}/${rnd.int(100, 9999)}`
+          : null,
+      from:
+        direction === 'incoming'
+          ? other
+          : direction === 'internal'
+            ? { text: 'کارشناس روابط بین‌الملل' }
+            : { partnerId: w.isfahan },
+      to:
+        direction === 'outgoing'
+          ? other
+          : direction === 'internal'
+            ? { text: 'مدیرکل ارتباطات و امور بین‌الملل' }
+            : { partnerId: w.isfahan },
+      subject: fill(rnd, rnd.pick(persian ? words.subjectsFa : words.subjectsEn), city, date, persian),
+      body: body(rnd, city, date, persian),
+      language: persian ? 'fa' : 'en',
+      classification: rnd.pick(CLASSIFICATIONS),
+      urgency: rnd.pick(URGENCIES),
+      channel: rnd.pick(CHANNELS),
+      attachmentsCount: rnd.int(0, 3),
+      followUpDate: rnd.chance(0.3) ? isoDay(day + rnd.int(5, 40) * DAY) : null,
+      references:
+        recent.length > 0 && rnd.chance(0.3)
+          ? [{ letterId: rnd.pick(recent), kind: rnd.pick(['follows', 'refers'] as const) }]
+          : [],
+      copies: rnd.chance(0.2) ? [{ text: 'دبیرخانه شهرداری', purpose: 'filing' }] : [],
+      caseId: kase?.id ?? null,
+      partnerIds: [w.partners[partner]!.id],
+    });
+    recent.push(created.id);
+    if (recent.length > 200) recent.shift();
+    // Referrals and closures are the register's everyday updates, and most of its audit rows.
+    if (direction !== 'outgoing' && rnd.chance(0.8)) {
+      await call('letters.refer', {
+        id: created.id,
+        toUserId: rnd.pick(w.users),
+        instruction: 'جهت بررسی و اقدام لازم',
+        dueDate: isoDay(day + 7 * DAY),
+      });
+      if (rnd.chance(0.5))
+        await call('letters.refer', {
+          id: created.id,
+          toUserId: rnd.pick(w.users),
+          instruction: 'پیش‌نویس پاسخ تهیه شود.',
+        });
+    }
+    if (day < at(0.9) && rnd.chance(0.5))
+      await call('letters.close', { id: created.id, note: 'اقدام شد و بایگانی گردید.' });
+    bar.tick(i + 1);
+  }
+}
+
+async function generateAgreements(call: Call, w: World, counts: Counts, bar: Progress): Promise<void> {
+  const { rnd } = w;
+  bar.start('agreements', counts.agreements);
+  for (let i = 0; i < counts.agreements; i++) {
+    const rel = w.relationships[i % w.relationships.length]!;
+    const city = w.partners[rel.partner]!.city;
+    const agreement = await call('agreements.create', {
+      kind: rnd.pick(['mou', 'sister_city', 'friendship_protocol', 'cooperation_programme'] as const),
+      title: `تفاهم‌نامه همکاری اصفهان و ${city.nameFa} — ${persianDigits(i + 1)}`,
+      languages: ['fa', 'en'],
+      ownUnit: { partnerId: w.isfahan, signatoryName: 'علی قاسم‌زاده', signatoryPosition: 'شهردار اصفهان' },
+      partners: [
+        {
+          partnerId: w.partners[rel.partner]!.id,
+          signatoryName: personEn(rnd),
+          signatoryPosition: `Mayor of ${city.nameEn}`,
+        },
+      ],
+      termYears: 5,
+      renewalNoticeMonths: 6,
+      relationshipId: rel.id,
+      preamble: {
+        fa: `شهرداری اصفهان و شهرداری ${city.nameFa}، با تمایل به گسترش همکاری‌های فرهنگی، علمی و شهری، به شرح زیر توافق کردند:`,
+        en: `The Municipality of Isfahan and the Municipality of ${city.nameEn}, wishing to broaden their cultural, scientific and urban cooperation, have agreed as follows:`,
+      },
+    });
+    for (let c = 0; c < counts.clausesPerAgreement; c++) {
+      const area = AREAS[(i + c) % AREAS.length]!;
+      await call('agreements.clauses.add', {
+        agreementId: agreement.id,
+        texts: {
+          fa: `طرفین در زمینه ${AREA_FA[area]} همکاری می‌کنند و ${fill(rnd, rnd.pick(words.sentencesFa.slice(4, 14)), city, '2025-01-01', true)}`,
+          en: `The Parties shall cooperate in ${area.replace('_', ' ')}. ${fill(rnd, rnd.pick(words.sentencesEn.slice(3, 9)), city, '2025-01-01', false)}`,
+        },
+      });
+    }
+    await call('agreements.saveVersion', { id: agreement.id, note: 'پیش‌نویس نخست' });
+    bar.tick(i + 1);
+  }
+}
+
+const AREA_FA: Record<(typeof AREAS)[number], string> = {
+  economic: 'اقتصادی',
+  cultural: 'فرهنگی',
+  educational: 'آموزشی',
+  scientific: 'علمی',
+  tourism: 'گردشگری',
+  urban_management: 'مدیریت شهری',
+  environment: 'محیط زیست',
+  health: 'سلامت',
+  sport: 'ورزش',
+};
+
+async function generateEvents(
+  call: Call,
+  clock: BenchClock,
+  w: World,
+  count: number,
+  at: (f: number) => number,
+  bar: Progress,
+): Promise<void> {
+  const { rnd } = w;
+  bar.start('events', count);
+  for (let i = 0; i < count; i++) {
+    const start = at(i / count);
+    clock.set(start);
+    const partner = w.partners[rnd.int(0, w.partners.length - 1)]!;
+    const kind = rnd.pick(EVENT_KINDS);
+    await call('events.create', {
+      kind,
+      title:
+        kind === 'cultural_week'
+          ? `هفته فرهنگی اصفهان در ${partner.city.nameFa}`
+          : `${rnd.pick(['اجلاس', 'نشست', 'همایش', 'بازدید هیئت'])} ${partner.city.nameFa} ${persianDigits(new Date(start).getUTCFullYear())}`,
+      status: start < at(0.85) ? 'held' : 'planned',
+      startDate: isoDay(start),
+      endDate: isoDay(start + rnd.int(0, 6) * DAY),
+      ourRole: rnd.pick(['attendee', 'speaker', 'organiser', 'host'] as const),
+      hostPartnerId: partner.id,
+      venue: `${partner.city.nameEn} City Hall`,
+      objectives: fill(rnd, rnd.pick(words.sentencesFa.slice(1)), partner.city, isoDay(start), true),
+    });
+    bar.tick(i + 1);
+  }
+}
+
+async function generateApprovals(
+  call: Call,
+  clock: BenchClock,
+  w: World,
+  steps: number,
+  at: (f: number) => number,
+  bar: Progress,
+): Promise<void> {
+  const { rnd } = w;
+  bar.start('approval steps', steps);
+  let made = 0;
+  let c = 0;
+  while (made < steps && c < w.cases.length * 4) {
+    const kase = w.cases[(c * 7919) % w.cases.length]!;
+    c++;
+    const day = at(Math.min(0.9, c / (steps / 4)));
+    // Decisions are recorded after they happen: the clock stands a few months past the chain.
+    clock.set(day + 200 * DAY);
+    const result = await call('approvals.start', { caseId: kase.id }).catch(() => null);
+    if (!result) continue;
+    let when = day;
+    for (const step of result.steps) {
+      if (rnd.chance(0.15)) break; // the chain is stuck at this authority
+      await call('approvals.submit', { stepId: step.id, submittedOn: isoDay(when) });
+      if (rnd.chance(0.2)) break;
+      when += rnd.int(1, 30) * DAY;
+      await call('approvals.decide', { stepId: step.id, decision: 'approved', decidedOn: isoDay(when) });
+    }
+    made += result.steps.length;
+    bar.tick(Math.min(made, steps));
+  }
+}

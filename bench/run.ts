@@ -1,0 +1,85 @@
+/**
+ * `npm run bench [-- --scale 0.1|1|3] [--no-browser]`: the DESIGN §5 measurements on the
+ * generated office. One JSON document on stdout, a readable table on stderr.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasFlag, scaleArgument } from './args';
+import { ensureDataset, openBenchDesk } from './dataset';
+import { measureBrowser } from './browser';
+import {
+  measureBackup,
+  measureCreateLetter,
+  measureExports,
+  measureLetterList,
+  measureMemory,
+  measureOpen,
+  measureSearch,
+  notMeasured,
+  type Measured,
+} from './operations';
+import { printTable } from './table';
+
+const scale = scaleArgument();
+const dataset = await ensureDataset(scale);
+const work = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+const deskDir = join(work, 'desk');
+cpSync(dataset.dir, deskDir, { recursive: true });
+const results: Measured[] = [];
+const step = (name: string) => process.stderr.write(`measuring: ${name}\n`);
+const cpu0 = process.cpuUsage();
+const started = performance.now();
+try {
+  step('open');
+  results.push(await measureOpen(deskDir));
+  const desk = await openBenchDesk(deskDir);
+  try {
+    step('letters.list');
+    results.push(await measureLetterList(desk));
+    step('search.query');
+    results.push(...(await measureSearch(desk, deskDir)));
+    step('letters.create');
+    results.push(await measureCreateLetter(desk));
+    step('documents.export');
+    results.push(...(await measureExports(desk, work)));
+    results.push(
+      notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'import is another issue; not measured'),
+    );
+    step('backup.create');
+    results.push(await measureBackup(desk));
+    results.push(measureMemory());
+  } finally {
+    await desk.close();
+  }
+  if (hasFlag('--no-browser')) {
+    results.push(notMeasured('renderer: first paint of the Desk view', '< 1.5 s', 'skipped (--no-browser)'));
+    results.push(
+      notMeasured('renderer: scroll the letter register', 'no task over 50 ms', 'skipped (--no-browser)'),
+    );
+  } else {
+    step('browser');
+    results.push(...(await measureBrowser(deskDir)));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+const cpu = process.cpuUsage(cpu0);
+const report = {
+  scale,
+  dataset: dataset.counts,
+  generatedInSeconds: dataset.generatedInSeconds,
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 10) / 10),
+  },
+  runSeconds: Math.round((performance.now() - started) / 100) / 10,
+  runCpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
+  results,
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+printTable(report);
