@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
 import { DeskPage } from '../features/desk/DeskPage';
+import { PartnersPage } from '../features/partners/PartnersPage';
 import type { Route, SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
 
@@ -15,6 +16,7 @@ export interface PageProps {
 export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   desk: DeskPage,
   correspondence: CorrespondencePage,
+  partners: PartnersPage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

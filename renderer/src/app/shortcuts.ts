@@ -9,6 +9,7 @@ import { navigate, type Route, type SectionId } from './routes';
 /** Where Ctrl+N leads in each section that can create records. */
 export const NEW_ROUTES: Partial<Record<SectionId, Route>> = {
   correspondence: { section: 'correspondence', id: 'new', params: { direction: 'incoming' } },
+  partners: { section: 'partners', id: 'new' },
 };
 
 export interface ShortcutHandlers {

@@ -2,6 +2,8 @@
 import type { MessageKey } from './fa';
 import { commonEn } from './messages/common';
 import { lettersEn } from './messages/letters';
+import { partnersEn } from './messages/partners';
+import { relationshipsEn } from './messages/relationships';
 import { shellEn } from './messages/shell';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -10,4 +12,6 @@ export const en: Catalogue = {
   ...shellEn,
   ...commonEn,
   ...lettersEn,
+  ...partnersEn,
+  ...relationshipsEn,
 };

@@ -6,12 +6,16 @@
  */
 import { commonFa } from './messages/common';
 import { lettersFa } from './messages/letters';
+import { partnersFa } from './messages/partners';
+import { relationshipsFa } from './messages/relationships';
 import { shellFa } from './messages/shell';
 
 export const fa = {
   ...shellFa,
   ...commonFa,
   ...lettersFa,
+  ...partnersFa,
+  ...relationshipsFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

@@ -78,7 +78,7 @@ export const commonFa = {
 
   'attachments.title': 'پیوست‌ها',
   'attachments.add': 'افزودن پرونده',
-  'attachments.empty': 'پیوستی ندارد. با «افزودن پرونده» نسخهٔ اسکن‌شده یا پروندهٔ نامه را بیفزایید.',
+  'attachments.empty': 'پیوستی ندارد. با «افزودن پرونده» نسخهٔ اسکن‌شده یا سند مرتبط را بیفزایید.',
   'attachments.added': '{n} پرونده افزوده شد.',
   'attachments.preview': 'پیش‌نمایش',
   'attachments.open': 'باز کردن در برنامهٔ خودش',
@@ -170,7 +170,7 @@ export const commonEn: Translation<typeof commonFa> = {
 
   'attachments.title': 'Attachments',
   'attachments.add': 'Add files',
-  'attachments.empty': 'No attachments. Use “Add files” to attach the scanned letter or its file.',
+  'attachments.empty': 'No attachments. Use “Add files” to attach a scan or a related document.',
   'attachments.added': '{n} files added.',
   'attachments.preview': 'Preview',
   'attachments.open': 'Open in its own program',
