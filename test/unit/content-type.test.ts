@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bufferSource } from '../../electron/main/core/attachments/byte-source';
 import { listCfbNames } from '../../electron/main/core/attachments/cfb-reader';
@@ -176,5 +177,54 @@ describe('the sample data’s attachment files', () => {
   it('has a Persian letter whose text is searchable', async () => {
     const text = await extractText('docx', bufferSource(readFileSync(join(sample, 'letter-to-kazan.docx'))));
     expect(text).toContain('هفته فرهنگی اصفهان');
+  });
+});
+
+describe('damaged and hostile files', () => {
+  const containers = [
+    'letter.docx',
+    'minutes.odt',
+    'macro.docm',
+    'message.msg',
+    'old-word.doc',
+    'budget.xlsx',
+  ];
+
+  it('answers accept or refuse for any truncation or corruption, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...containers),
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        async (name, cut, flips) => {
+          const bytes = Buffer.from(fixture(name));
+          for (const [at, value] of flips) bytes[at % bytes.length] = value;
+          const damaged = bytes.subarray(0, bytes.length - (cut % bytes.length));
+          const sniffed = await sniff(damaged, name);
+          expect(typeof sniffed.ok).toBe('boolean');
+          if (sniffed.ok) await extractText(sniffed.kind, bufferSource(damaged));
+        },
+      ),
+      { numRuns: 400, seed: 20261127 },
+    );
+  });
+
+  it('answers for arbitrary bytes behind a container signature', async () => {
+    const signatures = [
+      [0x50, 0x4b, 0x03, 0x04],
+      [0x50, 0x4b, 0x05, 0x06],
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...signatures),
+        fc.uint8Array({ maxLength: 4096 }),
+        async (sig, rest) => {
+          const sniffed = await sniff(Buffer.concat([Buffer.from(sig), rest]), 'file.docx');
+          expect(sniffed.ok).toBe(false);
+        },
+      ),
+      { numRuns: 300, seed: 20261127 },
+    );
   });
 });

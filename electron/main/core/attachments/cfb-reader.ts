@@ -20,6 +20,16 @@ export class CfbFormatError extends Error {
 
 /** Names of every storage and stream in the file (flat, without their tree). */
 export async function listCfbNames(src: ByteSource, maxEntries = 50_000): Promise<string[]> {
+  try {
+    return await readNames(src, maxEntries);
+  } catch (error) {
+    // A truncated sector read short: the DataView says so with a RangeError.
+    if (error instanceof RangeError) throw new CfbFormatError('truncated compound file');
+    throw error;
+  }
+}
+
+async function readNames(src: ByteSource, maxEntries: number): Promise<string[]> {
   const header = await src.read(0, 512);
   if (header.length < 512 || CFB_SIGNATURE.some((b, i) => header[i] !== b)) {
     throw new CfbFormatError('not a compound file');

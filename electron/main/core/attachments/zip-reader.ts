@@ -75,6 +75,19 @@ function decodeName(bytes: Uint8Array, utf8: boolean): string {
 /** Reads the central directory; refuses directories larger than the bounds given. */
 export async function readZipDirectory(
   src: ByteSource,
+  bounds?: { maxEntries: number; maxDirectoryBytes: number },
+): Promise<ZipEntry[]> {
+  try {
+    return await readDirectory(src, bounds);
+  } catch (error) {
+    // A record cut short by the end of the file: the DataView says so with a RangeError.
+    if (error instanceof RangeError) throw new ZipFormatError('truncated zip');
+    throw error;
+  }
+}
+
+async function readDirectory(
+  src: ByteSource,
   bounds: { maxEntries: number; maxDirectoryBytes: number } = {
     maxEntries: 20_000,
     maxDirectoryBytes: 16 * 1024 * 1024,
@@ -134,6 +147,19 @@ export async function readZipDirectory(
  * `truncate` is set), however large the entry claims or turns out to be.
  */
 export async function readZipEntry(
+  src: ByteSource,
+  entry: ZipEntry,
+  options: { maxBytes: number; truncate?: boolean },
+): Promise<Uint8Array> {
+  try {
+    return await readEntry(src, entry, options);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ZipFormatError('truncated zip');
+    throw error;
+  }
+}
+
+async function readEntry(
   src: ByteSource,
   entry: ZipEntry,
   options: { maxBytes: number; truncate?: boolean },
