@@ -85,6 +85,12 @@ export const attachmentsContract = {
     output: page(attachment),
     doc: 'The attachments of one record, oldest first.',
   }),
+  'attachments.get': method({
+    kind: 'query',
+    input: byId,
+    output: attachment,
+    doc: 'One attachment with the record it belongs to (a search hit leads there).',
+  }),
   'attachments.open': method({
     kind: 'query',
     input: byId,

@@ -108,6 +108,8 @@ describe('adding attachments', () => {
 
     const listed = await t.ok('attachments.list', { ownerType: 'partner', ownerId: partnerId });
     expect(listed).toEqual({ items: [added], total: 1 });
+    expect(await t.ok('attachments.get', { id: added!.id })).toEqual(added);
+    expect((await t.fail('attachments.get', { id: newId() })).code).toBe('NOT_FOUND');
   });
 
   it('stores the same file attached twice once', async () => {

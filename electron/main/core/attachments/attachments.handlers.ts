@@ -101,6 +101,12 @@ export const attachmentsHandlers = defineHandlers({
     return { items: rows.map(toAttachment), total };
   },
 
+  'attachments.get': async (ctx, input) => {
+    const row = await findAttachment(ctx.tx, input.id);
+    if (!row) throw notFound('Attachment', input.id);
+    return toAttachment(row);
+  },
+
   'attachments.open': async (ctx, input) => {
     const row = await findAttachment(ctx.tx, input.id);
     if (!row) throw notFound('Attachment', input.id);
