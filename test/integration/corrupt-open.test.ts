@@ -4,11 +4,21 @@
  * folder is written or deleted (the -wal of a crashed desk included). Then the desk is
  * restored from one of those backups without ever opening the damaged file for writing.
  */
-import { copyFileSync, cpSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, restoreDamagedDesk, type Desk } from '../../electron/main/core';
+import { APPLICATION_ID } from '../../electron/main/core/db/database';
 import { DamagedDeskError, DeskError } from '../../electron/main/core/errors';
 import { TestClock, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
 import { fakePlatform } from '../helpers/fake-platform';
@@ -198,6 +208,33 @@ describe('opening a damaged desk', () => {
     const settings = await desk.call('settings.get', {});
     await desk.close();
     expect(settings.ok && settings.value['relationships.dormantMonths']).toBe(7);
+  });
+
+  it('opens a desk whose very first start was cut off, at any point of its creation', async () => {
+    // 1. Cut off while the empty file was written under its temporary name.
+    const fresh = tempDir('desk-first-start-');
+    scratch.push(fresh);
+    writeFileSync(join(fresh, 'desk.sqlite.new'), '');
+    // 2. Cut off after the empty desk was in place, before any structure.
+    const empty = tempDir('desk-first-start-');
+    scratch.push(empty);
+    await withFile(join(empty, 'desk.sqlite'), (run) => run(`PRAGMA application_id = ${APPLICATION_ID}`));
+    // 3. Cut off after Kysely's bookkeeping tables, before the first migration committed.
+    const bookkeeping = tempDir('desk-first-start-');
+    scratch.push(bookkeeping);
+    await withFile(join(bookkeeping, 'desk.sqlite'), async (run) => {
+      await run(`PRAGMA application_id = ${APPLICATION_ID}`);
+      await run(
+        'CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null)',
+      );
+    });
+    for (const dir of [fresh, empty, bookkeeping]) {
+      const desk = await openDesk({ ...options(dir), automaticBackups: false });
+      const info = await desk.call('system.info', {});
+      await desk.close();
+      expect(info.ok && info.value.schemaVersion).toMatch(/^\d{4}-\d{2}-\d{2}-/);
+      expect(existsSync(join(dir, 'desk.sqlite.new'))).toBe(false);
+    }
   });
 
   it('restores a damaged desk from the backup it offers, keeping the damaged files aside', async () => {

@@ -3,7 +3,8 @@
  * migrations applied. A file that is not a healthy desk answers CORRUPT and is left exactly
  * as it was found.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { DeskError } from '../errors';
@@ -52,7 +53,8 @@ async function pragmaValue(connection: Sqlite3Connection, name: string): Promise
 
 async function setPragmas(connection: Sqlite3Connection): Promise<void> {
   await connection.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA busy_timeout = 5000;',
+    // A 32 MB page cache (SQLite's default is 2 MB): ten years of letters stay warm.
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32768;',
   );
   const expected: Record<string, unknown> = {
     journal_mode: 'wal',
@@ -68,15 +70,48 @@ async function setPragmas(connection: Sqlite3Connection): Promise<void> {
   }
 }
 
+/**
+ * Creates an empty desk file (marked with the application id) under a temporary name and
+ * renames it into place, so a power cut during the very first start leaves either no desk
+ * or an empty one, never a zero-length file that would be refused as damaged.
+ */
+async function createEmptyDesk(file: string): Promise<void> {
+  const temp = `${file}.new`;
+  for (const leftover of [temp, `${temp}-journal`]) rmSync(leftover, { force: true });
+  const raw = await openRaw(temp, { create: true });
+  try {
+    await new Promise<void>((resolve, reject) =>
+      raw.exec(`PRAGMA application_id = ${APPLICATION_ID}`, (err) => (err ? reject(err) : resolve())),
+    );
+  } finally {
+    await new Promise<void>((resolve) => raw.close(() => resolve()));
+  }
+  renameSync(temp, file);
+  syncFolderOf(file);
+}
+
+/** Makes a rename durable where the platform can (POSIX); Windows cannot open a folder. */
+function syncFolderOf(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dirname(file), 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported here; the rename itself is atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
-  const exists = existsSync(file);
+  if (!existsSync(file)) await createEmptyDesk(file);
   // Checked on a separate read-only connection first, so a damaged or foreign file is never
   // opened for writing (closing a writer would checkpoint into it and remove its -wal).
-  if (exists) await checkDeskFile(file, { role: 'desk', integrity: 'quick' });
+  await checkDeskFile(file, { role: 'desk', integrity: 'quick' });
 
   let raw;
   try {
-    raw = await openRaw(file, { create: !exists });
+    raw = await openRaw(file, { create: false });
   } catch {
     throw new DeskError(
       'CORRUPT',
@@ -88,7 +123,6 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
   const closeRaw = () => new Promise<void>((resolve) => raw.close(() => resolve()));
 
   try {
-    if (!exists) await connection.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
     await setPragmas(connection);
   } catch (error) {
     await closeRaw();

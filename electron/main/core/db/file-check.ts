@@ -212,6 +212,13 @@ async function checkSchema(raw: RawDatabase, file: string, role: FileRole): Prom
     if (objects.length > 0) throw corruptFile(role, file, 'its structure is not a desk structure');
     return [];
   }
+  const bookkeeping = (o: SchemaObject) => o.type === 'table' && o.name.startsWith('kysely_migration');
+  const noneApplied = (await rawAll(raw, 'SELECT 1 FROM kysely_migration LIMIT 1')).length === 0;
+  if (noneApplied) {
+    // Stopped between the migration tables and the first migration (which runs in a transaction).
+    if ((await schemaObjects(raw)).every(bookkeeping)) return [];
+    throw corruptFile(role, file, 'its structure is not a desk structure');
+  }
   const applied = (
     await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name')
   ).map((r) => r.name);
