@@ -27,7 +27,7 @@ export async function addContact(t: TestDesk, partnerId: string | null, nameFa: 
 export async function addCase(t: TestDesk, title: string): Promise<string> {
   const id = newId();
   await sql`INSERT INTO cases (id, title, kind, status, priority, opened_on, created_at, updated_at)
-    VALUES (${id}, ${title}, 'request', 'open', 'normal', '2026-01-01', ${NOW}, ${NOW})`.execute(
+    VALUES (${id}, ${title}, 'incoming_request', 'open', 'normal', '2026-01-01', ${NOW}, ${NOW})`.execute(
     t.desk.internals.db,
   );
   return id;
