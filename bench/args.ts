@@ -10,3 +10,9 @@ export function scaleArgument(argv = process.argv.slice(2)): number {
 export function hasFlag(flag: string, argv = process.argv.slice(2)): boolean {
   return argv.includes(flag);
 }
+
+/** The value after a flag such as --renderer, if given. */
+export function flagValue(flag: string, argv = process.argv.slice(2)): string | undefined {
+  const at = argv.indexOf(flag);
+  return at === -1 ? undefined : argv[at + 1];
+}

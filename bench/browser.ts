@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EVENT_NAMES } from '../shared/api/events';
 import { RENDERER_DIR, chromiumLaunchOptions, settle } from '../test/e2e/harness';
 import { serveStatic } from '../test/e2e/static-server';
@@ -39,19 +39,25 @@ interface PageWindow {
   };
 }
 
-async function firstPaint(page: Page, origin: string): Promise<{ fcp: number; ready: number }> {
-  const t0 = Date.now();
-  await page.goto(`${origin}/index.html#/desk`);
-  await settle(page);
-  const ready = Date.now() - t0;
-  const fcp = await page.evaluate(() => {
-    const w = globalThis as unknown as PageWindow;
-    return (
-      w.performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ??
-      -1
-    );
-  });
-  return { fcp: Math.round(fcp), ready };
+/** A new page each time, so the figure is a cold first paint of the Desk, not a hash change. */
+async function firstPaint(context: BrowserContext, origin: string): Promise<{ fcp: number; ready: number }> {
+  const page = await context.newPage();
+  try {
+    const t0 = Date.now();
+    await page.goto(`${origin}/index.html#/desk`);
+    await settle(page);
+    const ready = Date.now() - t0;
+    const fcp = await page.evaluate(() => {
+      const w = globalThis as unknown as PageWindow;
+      return (
+        w.performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ??
+        -1
+      );
+    });
+    return { fcp: Math.round(fcp), ready };
+  } finally {
+    await page.close();
+  }
 }
 
 async function scrollRegister(
@@ -60,9 +66,10 @@ async function scrollRegister(
 ): Promise<{ longest: number; tasks: number; rows: string }> {
   await page.goto(`${origin}/index.html#/correspondence`);
   await settle(page);
-  const body = '[role="table"] [role="rowgroup"]:last-of-type';
-  await page.waitForSelector(`${body} [role="row"]`, { timeout: 60_000 });
+  await page.waitForSelector('[role="table"] [data-index]', { timeout: 60_000 });
   const rows = (await page.getAttribute('[role="table"]', 'aria-rowcount')) ?? '?';
+  // The scrolling element is the row group that holds the virtual rows.
+  const body = '[role="table"] [role="rowgroup"]:has([data-index])';
   await page.evaluate(() => {
     const w = globalThis as unknown as PageWindow;
     w.__longTasks = [];
@@ -95,8 +102,12 @@ async function scrollRegister(
   return { longest: Math.round(Math.max(0, ...tasks)), tasks: tasks.length, rows };
 }
 
-export async function measureBrowser(deskDir: string): Promise<Measured[]> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+/**
+ * `rendererDir` defaults to the harness's out/renderer; `--renderer <dir>` points at a build of
+ * one's own (out/ changes under a running bench when others rebuild it).
+ */
+export async function measureBrowser(deskDir: string, rendererDir = RENDERER_DIR): Promise<Measured[]> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
     return [
       notMeasured(
         'renderer: first paint of the Desk view',
@@ -107,7 +118,7 @@ export async function measureBrowser(deskDir: string): Promise<Measured[]> {
     ];
   }
   const desk = await openBenchDesk(deskDir);
-  const server = await serveStatic(RENDERER_DIR);
+  const server = await serveStatic(rendererDir);
   const browser = await chromium.launch(chromiumLaunchOptions()[0]);
   try {
     const context = await browser.newContext({
@@ -119,10 +130,10 @@ export async function measureBrowser(deskDir: string): Promise<Measured[]> {
       desk.call(method, input),
     );
     await context.addInitScript(installBridge, EVENT_NAMES as string[]);
-    const page = await context.newPage();
-    await firstPaint(page, server.origin); // warm-up: Chromium's caches and the desk's page cache
+    await firstPaint(context, server.origin); // warm-up: Chromium's caches and the desk's page cache
     const paints: { fcp: number; ready: number }[] = [];
-    for (let i = 0; i < 3; i++) paints.push(await firstPaint(page, server.origin));
+    for (let i = 0; i < 3; i++) paints.push(await firstPaint(context, server.origin));
+    const page = await context.newPage();
     paints.sort((a, b) => a.ready - b.ready);
     const paint = paints[1]!;
     let scroll: Measured;

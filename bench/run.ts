@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --scale 0.1|1|3] [--no-browser]`: the DESIGN §5 measurements on the
+ * `npm run bench [-- --scale 0.1|1|3] [--no-browser | --browser-only]
+ * [--renderer <built renderer folder>]`: the DESIGN §5 measurements on the
  * generated office. One JSON document on stdout, a readable table on stderr.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasFlag, scaleArgument } from './args';
+import { flagValue, hasFlag, scaleArgument } from './args';
 import { ensureDataset, openBenchDesk } from './dataset';
 import { measureBrowser } from './browser';
 import {
@@ -17,6 +18,7 @@ import {
   measureOpen,
   measureSearch,
   notMeasured,
+  rssMB,
   type Measured,
 } from './operations';
 import { printTable } from './table';
@@ -31,27 +33,30 @@ const step = (name: string) => process.stderr.write(`measuring: ${name}\n`);
 const cpu0 = process.cpuUsage();
 const started = performance.now();
 try {
-  step('open');
-  results.push(await measureOpen(deskDir));
-  const desk = await openBenchDesk(deskDir);
-  try {
-    step('letters.list');
-    results.push(await measureLetterList(desk));
-    step('search.query');
-    results.push(...(await measureSearch(desk, deskDir)));
-    step('letters.create');
-    results.push(await measureCreateLetter(desk));
-    step('documents.export');
-    results.push(...(await measureExports(desk, work)));
-    results.push(
-      notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'import is another issue; not measured'),
-    );
-    step('backup.create');
-    results.push(await measureBackup(desk));
-    results.push(measureMemory());
-  } finally {
-    await desk.close();
-  }
+  const browserOnly = hasFlag('--browser-only');
+  if (!browserOnly) step('open');
+  if (!browserOnly) results.push(await measureOpen(deskDir));
+  const desk = browserOnly ? null : await openBenchDesk(deskDir);
+  if (desk)
+    try {
+      step('letters.list');
+      results.push(await measureLetterList(desk));
+      step('search.query');
+      results.push(...(await measureSearch(desk, deskDir)));
+      step('letters.create');
+      results.push(await measureCreateLetter(desk));
+      const steady = rssMB();
+      step('documents.export');
+      results.push(...(await measureExports(desk, work)));
+      results.push(
+        notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'import is another issue; not measured'),
+      );
+      step('backup.create');
+      results.push(await measureBackup(desk));
+      results.push(measureMemory(steady, rssMB()));
+    } finally {
+      await desk.close();
+    }
   if (hasFlag('--no-browser')) {
     results.push(notMeasured('renderer: first paint of the Desk view', '< 1.5 s', 'skipped (--no-browser)'));
     results.push(
@@ -59,7 +64,7 @@ try {
     );
   } else {
     step('browser');
-    results.push(...(await measureBrowser(deskDir)));
+    results.push(...(await measureBrowser(deskDir, flagValue('--renderer'))));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
