@@ -95,7 +95,7 @@ export interface FuzzState {
   files: string;
 }
 
-export async function fuzzState(t: { desk: Desk; dir: string }): Promise<FuzzState> {
+async function fuzzState(t: { desk: Desk; dir: string }): Promise<FuzzState> {
   return { full: await deskState(t), changes: await totalChanges(t.desk), files: attachmentSignature(t.dir) };
 }
 

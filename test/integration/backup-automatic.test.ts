@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../shared/api/backup.contract';
@@ -105,6 +106,33 @@ describe('the daily automatic backup', () => {
       '2025-05-10T06-00-00-000Z-daily',
       '2025-05-11T06-00-00-000Z-daily',
     ]);
+  });
+
+  it('stops when the desk closes part-way, keeping nothing, and is written at the next start', async () => {
+    t = await openTestDesk({ fresh: true, automaticBackups: true });
+    // About 6 MB, so the copy takes several steps.
+    await t.desk.internals.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 40; i += 1) {
+        await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+          INSERT INTO partners (id, kind, name_fa, notes, created_at, updated_at)
+          SELECT lower(hex(randomblob(16))), 'city', 'شهر', hex(randomblob(150)), '2025-01-01', '2025-01-01' FROM n`.execute(
+          tx,
+        );
+      }
+    });
+    await t.reopen();
+    const steps: number[] = [];
+    const closed = new Promise<void>((resolve) => {
+      t!.desk.on('progress', (p) => {
+        steps.push(p.done);
+        if (steps.length === 1) void t!.desk.close().then(resolve);
+      });
+    });
+    await closed;
+    expect(steps[0]).toBeLessThan(1000);
+    expect(readdirSync(join(t.dir, 'backups'))).toEqual([]);
+    await restart(t);
+    expect(backupFolders(t.dir)).toEqual(['2025-05-05T09-00-00-000Z-daily']);
   });
 
   it('removes what interrupted backups left behind, and nothing else', async () => {

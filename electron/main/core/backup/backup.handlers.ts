@@ -114,27 +114,27 @@ export const backupHandlers = defineHandlers({
     const staged = await stageRestore(folder, ctx.paths, ctx.now, run);
     try {
       await installAttachments(staged, ctx.paths, run);
-      let previous: WrittenBackup | null = null;
+      // The desk as it is, backed up once no other call runs, just before the swap.
+      const kept: { backup?: WrittenBackup } = {};
       const { migrated } = await ctx.replaceDatabase({
         beforeClose: async () => {
-          previous = await writeBackup(sourceOf(ctx), 'pre-restore', ctx.now, run);
+          kept.backup = await writeBackup(sourceOf(ctx), 'pre-restore', ctx.now, run);
         },
         swap: () => installDatabase(staged.stagedDb, ctx.paths.databaseFile),
         undo: async () => {
-          if (previous) await reinstallFromBackup(previous.folder, ctx.paths);
+          if (kept.backup) await reinstallFromBackup(kept.backup.folder, ctx.paths);
         },
       });
-      const kept = previous as WrittenBackup | null;
-      if (!kept) throw new DeskError('INTERNAL', 'The desk was not backed up before the restore.');
+      const previous = kept.backup!;
       return {
-        value: { restored: staged.info, previous: kept.info, migrated },
+        value: { restored: staged.info, previous: previous.info, migrated },
         audit: {
           entity: 'backup',
           entityId: staged.manifest.id,
           before: {
-            keptAs: kept.id,
-            auditHeadSeq: kept.manifest.audit.headSeq,
-            auditHeadHash: kept.manifest.audit.headHash,
+            keptAs: previous.id,
+            auditHeadSeq: previous.manifest.audit.headSeq,
+            auditHeadHash: previous.manifest.audit.headHash,
           },
           after: {
             restoredFrom: staged.manifest.id,

@@ -68,7 +68,7 @@ export async function tableCounts(raw: RawDatabase): Promise<Record<string, numb
 }
 
 /** The last row of the audit trail, as stored (whether or not the chain verifies). */
-export async function auditHead(raw: RawDatabase): Promise<AuditHead> {
+async function auditHead(raw: RawDatabase): Promise<AuditHead> {
   const rows = await rawAll<{ seq: number; hash: string }>(
     raw,
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',

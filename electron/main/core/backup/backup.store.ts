@@ -16,7 +16,7 @@ import { isPlainFolder, writeFileDurable } from './backup.files';
 import { DATABASE_FILE, readManifest, type BackupManifest } from './backup.manifest';
 import type { VerifyReport } from './backup.verify';
 
-export const VERIFICATION_FILE = 'verification.json';
+const VERIFICATION_FILE = 'verification.json';
 const PARTIAL = /^\.(.+)\.partial$/;
 
 /** `2025-05-05T09:00:00.000Z` → `2025-05-05T09-00-00-000Z-daily`. */
@@ -24,7 +24,7 @@ export function backupIdFor(at: Date, kind: BackupKind): string {
   return `${at.toISOString().replace(/[:.]/g, '-')}-${kind}`;
 }
 
-export function parseBackupId(id: string): { createdAt: string; kind: BackupKind } | null {
+function parseBackupId(id: string): { createdAt: string; kind: BackupKind } | null {
   if (!BACKUP_ID_PATTERN.test(id)) return null;
   const stamp = id.slice(0, 24); // 2025-05-05T09-00-00-000Z
   const createdAt = `${stamp.slice(0, 13)}:${stamp.slice(14, 16)}:${stamp.slice(17, 19)}.${stamp.slice(20, 23)}Z`;
@@ -188,7 +188,7 @@ export function isoWeek(iso: string): string {
   return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
 }
 
-export const ROTATION = { daily: 7, weekly: 4, monthly: 12, eachOtherAutomatic: 3 } as const;
+const ROTATION = { daily: 7, weekly: 4, monthly: 12, eachOtherAutomatic: 3 } as const;
 
 /**
  * Which automatic backups rotation keeps: of the daily ones, the newest of each of the 7

@@ -43,7 +43,7 @@ export function rawAll<T>(raw: RawDatabase, text: string, params: unknown[] = []
   );
 }
 
-export async function rawPragma(raw: RawDatabase, name: string): Promise<unknown> {
+async function rawPragma(raw: RawDatabase, name: string): Promise<unknown> {
   const rows = await rawAll<Record<string, unknown>>(raw, `PRAGMA ${name}`);
   const first = rows[0];
   return first ? Object.values(first)[0] : undefined;
@@ -79,7 +79,7 @@ function describe(role: FileRole, file: string): string {
   return role === 'desk' ? `The desk file ${file}` : `The backup file ${file}`;
 }
 
-export function corruptFile(role: FileRole, file: string, why: string): DeskError {
+function corruptFile(role: FileRole, file: string, why: string): DeskError {
   const tail = role === 'desk' ? ' It has not been changed.' : '';
   return new DeskError('CORRUPT', `${describe(role, file)} cannot be used: ${why}.${tail}`);
 }
@@ -107,7 +107,7 @@ const referenceSchemas = new Map<string, SchemaObject[]>();
  * in-memory database (once per version per process). Comparing a file with it finds a
  * dropped trigger, an added view or a half-applied change.
  */
-export async function referenceSchema(applied: readonly string[]): Promise<SchemaObject[]> {
+async function referenceSchema(applied: readonly string[]): Promise<SchemaObject[]> {
   const key = applied.join('\n');
   const cached = referenceSchemas.get(key);
   if (cached) return cached;

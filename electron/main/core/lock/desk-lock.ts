@@ -77,7 +77,7 @@ function parseHolder(text: string): LockHolder | null {
 }
 
 /** Answers why the holder no longer holds the lock, or null while it is alive. */
-export function staleReason(holder: LockHolder | null, now = Date.now()): string | null {
+function staleReason(holder: LockHolder | null, now = Date.now()): string | null {
   if (!holder) return 'the lock file is unreadable';
   if (holder.host !== hostname()) return null; // another machine: we cannot tell, so it holds
   const bootedAt = now - uptime() * 1000;
