@@ -318,13 +318,19 @@ describe('opening and previewing', () => {
     expect(t.platform.opened).toEqual([join(tmpDir(), 'open', pdf!.id, fileName)]);
     expect(readFileSync(t.platform.opened[0]!)).toEqual(readFileSync(join(fixtures, 'invitation.pdf')));
 
+    // Opening again reuses an intact copy; a copy someone edited is replaced by the stored file.
+    expect((await t.ok('attachments.open', { id: pdf!.id })).fileName).toBe(fileName);
+    writeFileSync(t.platform.opened[0]!, 'edited by hand');
+    await t.ok('attachments.open', { id: pdf!.id });
+    expect(readFileSync(t.platform.opened[2]!)).toEqual(readFileSync(join(fixtures, 'invitation.pdf')));
+
     const stored = join(attachmentsDir(), pdf!.sha256.slice(0, 2), pdf!.sha256);
     const bytes = readFileSync(stored);
     bytes[20] = bytes[20]! ^ 0xff;
     writeFileSync(stored, bytes);
     expect((await t.fail('attachments.open', { id: pdf!.id })).code).toBe('CORRUPT');
     expect((await t.fail('attachments.read', { id: pdf!.id })).code).toBe('CORRUPT');
-    expect(t.platform.opened).toHaveLength(1);
+    expect(t.platform.opened).toHaveLength(3);
     expect(readdirSync(tmpDir()).filter((n) => n !== 'open')).toEqual([]);
   });
 

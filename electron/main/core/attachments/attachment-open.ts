@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PREVIEW_MAX_BYTES, type Attachment } from '../../../../shared/api/attachments.contract';
 import type { DeskPaths } from '../context';
 import { DeskError } from '../errors';
-import { storedPath } from './attachment-store';
+import { hashFile, storedPath } from './attachment-store';
 import { FILE_TYPES } from './content-type';
 import { inside, safeFileName } from './safe-name';
 
@@ -38,6 +38,13 @@ export async function copyForOpening(paths: DeskPaths, attachment: Attachment): 
   const folder = join(paths.tempDir, 'open', attachment.id);
   await mkdir(folder, { recursive: true });
   const target = inside(folder, safeFileName(attachment.displayName, FILE_TYPES[attachment.kind]));
+  // Opened before and unchanged: open it again (on Windows it may still be open, and locked,
+  // in Word), once the stored file itself is checked.
+  if ((await hashFile(target))?.sha256 === attachment.sha256) {
+    const stored = await hashFile(storedPath(paths.attachmentsDir, attachment.sha256));
+    if (stored?.sha256 !== attachment.sha256) throw damaged(attachment);
+    return target;
+  }
   const partial = join(paths.tempDir, `open-${randomUUID()}.part`);
   const source = await openStored(paths, attachment);
   try {

@@ -106,7 +106,8 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-async function hashFile(path: string): Promise<{ sha256: string; size: number } | null> {
+/** SHA-256 and size of a file; null when it does not exist. */
+export async function hashFile(path: string): Promise<{ sha256: string; size: number } | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
