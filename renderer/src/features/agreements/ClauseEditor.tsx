@@ -54,7 +54,7 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
   const insert = useMutation('agreements.clauses.insertFromLibrary');
   const savePreamble = useMutation('agreements.update');
   const library = useQuery('clauseLibrary.list', editable ? { limit: 200 } : null, {
-    entities: ['clauseLibrary'],
+    entities: ['clause_library'],
   });
 
   const valueOf = (key: string, saved: Texts, language: LanguageCode) =>
@@ -129,7 +129,10 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
 
   const template = `2.75rem repeat(${languages.length}, minmax(0, 1fr)) 2.5rem`;
   const header = (
-    <div className={classes.row} style={{ gridTemplateColumns: template }}>
+    <div
+      className={classes.row}
+      style={{ gridTemplateColumns: template, paddingInline: 'calc(var(--mantine-spacing-sm) + 1px)' }}
+    >
       <span />
       {languages.map((language) => (
         <Text
