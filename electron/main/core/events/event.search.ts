@@ -87,14 +87,7 @@ export const delegationMemberSearchSource: SearchSource = {
     const rows = await db
       .selectFrom('delegation_members as m')
       .innerJoin('events as e', 'e.id', 'm.event_id')
-      .select([
-        'm.id',
-        'm.name',
-        'm.position',
-        'm.notes',
-        'e.title as event_title',
-        'e.start_date',
-      ])
+      .select(['m.id', 'm.name', 'm.position', 'm.notes', 'e.title as event_title', 'e.start_date'])
       .where('m.id', 'in', ids)
       .execute();
     return rows.map((r) => ({
