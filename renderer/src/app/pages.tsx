@@ -3,9 +3,11 @@
  * in the contract and its screen is listed here.
  */
 import type { ComponentType } from 'react';
+import { CasesPage } from '../features/cases/CasesPage';
 import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
 import { DeskPage } from '../features/desk/DeskPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
+import { RelationshipsPage } from '../features/relationships/RelationshipsPage';
 import type { Route, SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
 
@@ -17,6 +19,8 @@ export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   desk: DeskPage,
   correspondence: CorrespondencePage,
   partners: PartnersPage,
+  relationships: RelationshipsPage,
+  cases: CasesPage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

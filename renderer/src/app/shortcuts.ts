@@ -10,6 +10,8 @@ import { navigate, type Route, type SectionId } from './routes';
 export const NEW_ROUTES: Partial<Record<SectionId, Route>> = {
   correspondence: { section: 'correspondence', id: 'new', params: { direction: 'incoming' } },
   partners: { section: 'partners', id: 'new' },
+  relationships: { section: 'relationships', id: 'new' },
+  cases: { section: 'cases', id: 'new' },
 };
 
 export interface ShortcutHandlers {

@@ -1,5 +1,6 @@
 /** The English catalogue: exactly the keys of the Persian one (a missing key fails typecheck). */
 import type { MessageKey } from './fa';
+import { casesEn } from './messages/cases';
 import { commonEn } from './messages/common';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
@@ -14,4 +15,5 @@ export const en: Catalogue = {
   ...lettersEn,
   ...partnersEn,
   ...relationshipsEn,
+  ...casesEn,
 };

@@ -4,6 +4,7 @@
  * `Catalogue` in en.ts), and `t()` accepts no other. Each part of the program keeps its
  * words, in both languages side by side, under messages/.
  */
+import { casesFa } from './messages/cases';
 import { commonFa } from './messages/common';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
@@ -16,6 +17,7 @@ export const fa = {
   ...lettersFa,
   ...partnersFa,
   ...relationshipsFa,
+  ...casesFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

@@ -13,7 +13,7 @@ import { LetterDetail } from './LetterDetail';
 import { LetterForm } from './LetterForm';
 import { LetterList } from './LetterList';
 
-function NewLetter({ direction }: { direction: LetterDirection }) {
+function NewLetter({ direction, caseId }: { direction: LetterDirection; caseId: string | null }) {
   const { t, locale } = useI18n();
   const { today, settings } = useSession();
   const office = locale === 'en' ? settings['office.nameEn'] : settings['office.nameFa'];
@@ -21,7 +21,7 @@ function NewLetter({ direction }: { direction: LetterDirection }) {
     <LetterForm
       key={direction}
       mode={{ kind: 'create', title: t(`letters.new.${direction}`) }}
-      initial={newDraft(direction, today, office)}
+      initial={{ ...newDraft(direction, today, office), caseId }}
     />
   );
 }
@@ -70,7 +70,7 @@ export function CorrespondencePage({ route }: PageProps) {
     const direction = (LETTER_DIRECTIONS as readonly string[]).includes(asked ?? '')
       ? (asked as LetterDirection)
       : 'incoming';
-    return <NewLetter direction={direction} />;
+    return <NewLetter direction={direction} caseId={route.params?.case ?? null} />;
   }
   if (route.id && route.action === 'edit') return <EditLetter id={route.id} />;
   if (route.id) return <LetterDetail id={route.id} />;

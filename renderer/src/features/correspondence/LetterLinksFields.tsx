@@ -4,10 +4,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { LetterCopyPurpose, LetterReferenceKind } from '../../../../shared/api/letters.contract';
 import { LETTER_COPY_PURPOSES, LETTER_REFERENCE_KINDS } from '../../../../shared/api/letters.contract';
+import type { PartnerRef } from '../../../../shared/api/partners.contract';
+import type { RelationshipType } from '../../../../shared/api/relationships.contract';
 import { FormSection } from '../../components/FormSection';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
+import { useQuery } from '../../lib/query';
 import type { FieldErrors } from '../../lib/validation';
 import type { LetterDraft } from './letter-draft';
 import { letterNumber } from './letter-view';
@@ -19,7 +22,15 @@ interface Props {
 }
 
 export function LetterLinksFields({ draft, setDraft, errors }: Props) {
-  const { t, locale, date } = useI18n();
+  const { t, locale, date, name } = useI18n();
+  // The names of the linked case and relationship, for the pickers to show.
+  const linkedCase = useQuery('cases.get', draft.caseId ? { id: draft.caseId } : null);
+  const linkedRelationship = useQuery(
+    'relationships.get',
+    draft.relationshipId ? { id: draft.relationshipId } : null,
+  );
+  const relationshipLabel = (r: { type: RelationshipType; ownUnit: PartnerRef; partner: PartnerRef }) =>
+    `${t(`relationships.type.${r.type}`)}: ${t('relationships.between', { own: name(r.ownUnit), partner: name(r.partner) })}`;
   const [kind, setKind] = useState<LetterReferenceKind>('refers');
   const [copyKeys, setCopyKeys] = useState(0);
 
@@ -35,6 +46,43 @@ export function LetterLinksFields({ draft, setDraft, errors }: Props) {
 
   return (
     <>
+      <FormSection title={t('cases.section.links')}>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <RecordPicker
+              label={t('letters.field.case')}
+              value={draft.caseId}
+              valueLabel={linkedCase.data?.title ?? null}
+              onChange={(value) => setDraft((d) => ({ ...d, caseId: value }))}
+              load={async (text) =>
+                (
+                  await call('cases.list', { ...(text.trim() && { text: text.trim() }), limit: 20 })
+                ).items.map((c) => ({
+                  value: c.id,
+                  label: c.title,
+                }))
+              }
+              error={errors.caseId}
+              data-testid="letter-case"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <RecordPicker
+              label={t('letters.field.relationship')}
+              value={draft.relationshipId}
+              valueLabel={linkedRelationship.data ? relationshipLabel(linkedRelationship.data) : null}
+              onChange={(value) => setDraft((d) => ({ ...d, relationshipId: value }))}
+              load={async (text) =>
+                (
+                  await call('relationships.list', { ...(text.trim() && { text: text.trim() }), limit: 20 })
+                ).items.map((r) => ({ value: r.id, label: relationshipLabel(r) }))
+              }
+              error={errors.relationshipId}
+            />
+          </Grid.Col>
+        </Grid>
+      </FormSection>
+
       <FormSection title={t('letters.section.references')}>
         <Stack gap="sm">
           {draft.references.length === 0 && (

@@ -1,9 +1,9 @@
 /** What a partner is linked to: its people, relationships, letters and cases. */
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconPlus, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Partner } from '../../../../shared/api/partners.contract';
-import { replaceRoute, routeHref } from '../../app/routes';
+import { navigate, replaceRoute, routeHref } from '../../app/routes';
 import { hasMethod } from '../../app/sections';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -84,7 +84,21 @@ export function PartnerRelationships({ partner }: { partner: Partner }) {
   const relationships = useQuery('relationships.list', input, { entities: ['relationship'] });
   const data = relationships.data ?? relationships.previous;
   return (
-    <SectionCard title={t('partners.section.relationships')}>
+    <SectionCard
+      title={t('partners.section.relationships')}
+      actions={
+        !partner.own && !partner.archived ? (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            onClick={() => navigate({ section: 'relationships', id: 'new', params: { partner: partner.id } })}
+          >
+            {t('relationships.new')}
+          </Button>
+        ) : undefined
+      }
+    >
       {relationships.error ? (
         <ErrorNotice error={relationships.error} onRetry={relationships.refresh} />
       ) : !data ? (
