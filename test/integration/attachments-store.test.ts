@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,21 @@ describe('the attachment store on a full disk', () => {
     );
     expect(writes).toBe(1);
     expect(toDeskError(error).code).toBe('STORAGE_FULL');
+    expect(readdirSync(paths.tempDir)).toEqual([]);
+    expect(readdirSync(paths.attachmentsDir)).toEqual([]);
+  });
+
+  it('decides again on the copy, so a file swapped after the first look is refused', async () => {
+    const paths = deskPaths(t.dir);
+    const program = readFileSync(join(fixtures, 'setup.exe'));
+    // The bytes that reach the copy are not those that were looked at first.
+    const swapped = {
+      write: (handle: Parameters<typeof nodeIo.write>[0]) => nodeIo.write(handle, program),
+    };
+    const error = await storeFile(paths, userFile('invitation.pdf'), { maxBytes: 1 << 20 }, swapped).catch(
+      (e: unknown) => e,
+    );
+    expect(toDeskError(error).code).toBe('UNSUPPORTED_FILE');
     expect(readdirSync(paths.tempDir)).toEqual([]);
     expect(readdirSync(paths.attachmentsDir)).toEqual([]);
   });

@@ -179,6 +179,17 @@ export async function storeFile(
     if (!sniffed.ok) throw unsupported(sniffed.reason);
     const copied = await copyToTemp(paths, source, options.maxBytes, sniffed.text, io);
     try {
+      // The copy is what gets stored: decide again on its bytes, in case the file changed
+      // between the first look and the copy.
+      const copy = await open(copied.tempPath, 'r');
+      try {
+        const again = await sniffFile(fileSource(copy, copied.size), displayName);
+        if (!again.ok || again.kind !== sniffed.kind) {
+          throw unsupported(again.ok ? 'The file changed while it was read.' : again.reason);
+        }
+      } finally {
+        await copy.close();
+      }
       const target = storedPath(paths.attachmentsDir, copied.sha256);
       const release = pin(target);
       try {
