@@ -202,26 +202,23 @@ export async function checkDeskFile(file: string, options: CheckOptions): Promis
 }
 
 async function checkSchema(raw: RawDatabase, file: string, role: FileRole): Promise<string[]> {
-  const hasMigrations = await rawAll(
+  const tracked = await rawAll(
     raw,
     `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`,
   );
-  if (hasMigrations.length === 0) {
-    // A desk whose creation stopped before its first migration holds nothing yet.
-    const objects = await schemaObjects(raw);
-    if (objects.length > 0) throw corruptFile(role, file, 'its structure is not a desk structure');
-    return [];
-  }
-  const bookkeeping = (o: SchemaObject) => o.type === 'table' && o.name.startsWith('kysely_migration');
-  const noneApplied = (await rawAll(raw, 'SELECT 1 FROM kysely_migration LIMIT 1')).length === 0;
-  if (noneApplied) {
-    // Stopped between the migration tables and the first migration (which runs in a transaction).
+  const applied =
+    tracked.length === 0
+      ? []
+      : (await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name')).map(
+          (r) => r.name,
+        );
+  if (applied.length === 0) {
+    // A desk whose first start stopped before its first migration committed (migrations run
+    // in one transaction) holds at most the migrator's own bookkeeping tables.
+    const bookkeeping = (o: SchemaObject) => o.type === 'table' && o.name.startsWith('kysely_migration');
     if ((await schemaObjects(raw)).every(bookkeeping)) return [];
     throw corruptFile(role, file, 'its structure is not a desk structure');
   }
-  const applied = (
-    await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name')
-  ).map((r) => r.name);
   const known = Object.keys(migrations).sort();
   const unknown = applied.filter((name) => !Object.prototype.hasOwnProperty.call(migrations, name));
   if (unknown.length > 0) {
