@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 
@@ -99,4 +102,39 @@ describe('sample data', () => {
       ['هفته فرهنگی پاریس در اصفهان', 0],
     ]);
   });
+
+  it('leaves nothing behind when loading fails part-way: no rows, no attachment files', async () => {
+    // A step late in the load fails (here, storing events), after letters got their files.
+    await sql`CREATE TRIGGER refuse_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(
+      t.desk.internals.db,
+    );
+    const before = await auditCount();
+    const error = await t.fail('sample.load', {});
+    expect(error.code).toBe('CONFLICT');
+    expect(storedFiles(t.dir)).toEqual([]);
+    expect((await t.ok('partners.list', {})).total).toBe(0);
+    expect(await auditCount()).toBe(before);
+    await sql`DROP TRIGGER refuse_events`.execute(t.desk.internals.db);
+    expect((await t.ok('sample.load', {})).loaded).toBe(true);
+    expect(storedFiles(t.dir)).toHaveLength(3);
+  });
+
+  it('builds its approval chain even when the office removed the default trip template', async () => {
+    for (const template of await t.ok('approvals.templates.list', {})) {
+      await t.ok('approvals.templates.remove', { id: template.id });
+    }
+    expect((await t.ok('sample.load', { force: true })).loaded).toBe(true);
+    const waiting = await t.ok('approvals.waiting', {});
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.state).toBe('waiting');
+  });
 });
+
+/** Every file in the attachment store (two-letter folders of content-named files). */
+function storedFiles(dir: string): string[] {
+  const root = join(dir, 'attachments');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+}

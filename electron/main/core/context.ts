@@ -44,6 +44,11 @@ interface CallBase extends DeskEnv {
   touch(type: string, id: string): void;
   /** Runs after a successful commit (for example removing a file no row references). */
   afterCommit(fn: () => Promise<void> | void): void;
+  /**
+   * Runs if the transaction this call writes in rolls back: files stored before their rows
+   * (attachments) are removed again, so a refused call leaves the folder as it was.
+   */
+  onRollback(fn: () => void): void;
 }
 
 export interface QueryContext extends CallBase {
@@ -62,7 +67,10 @@ export interface TaskContext extends CallBase {
    * With `audit`, the audit row describing the result is written in the same transaction
    * (the task then answers `audit: null`), so the change never commits without its row.
    */
-  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>, audit?: (result: T) => AuditChange): Promise<T>;
+  transaction<T>(
+    fn: (tx: Transaction<Database>) => Promise<T>,
+    audit?: (result: T) => AuditChange,
+  ): Promise<T>;
   /** Reports progress of this task to the renderer. */
   progress(phase: string, done: number, total: number): void;
   /** True once the user asked to cancel this task. */

@@ -262,6 +262,17 @@ export class Desk {
     const now = env.clock.now();
     const touched: Touched = new Map();
     const afterCommit: (() => Promise<void> | void)[] = [];
+    const rollbackHooks: (() => void)[] = [];
+    /** Undoes, newest first, what the steps since `from` did outside the database. */
+    const rollBack = (from: number) => {
+      for (const fn of rollbackHooks.splice(from).reverse()) {
+        try {
+          fn();
+        } catch (error) {
+          this.#internals.logger.error(`${method}: undoing a step after a rollback failed`, error);
+        }
+      }
+    };
     const base = {
       ...env,
       emit: <E extends EventName>(event: E, payload: EventPayload<E>) => this.emit(event, payload),
@@ -274,6 +285,7 @@ export class Desk {
         ids.add(id);
       },
       afterCommit: (fn: () => Promise<void> | void) => afterCommit.push(fn),
+      onRollback: (fn: () => void) => rollbackHooks.push(fn),
     };
     const stamp = () => ({
       action: method,
@@ -301,14 +313,19 @@ export class Desk {
         .setAccessMode('read only')
         .execute(async (tx) => checkOutput(await handler({ ...base, tx }, input)));
     } else if (kind === 'mutation') {
-      value = await db.transaction().execute(async (tx) => {
-        const result = (await handler({ ...base, tx }, input)) as Mutated<unknown>;
-        const checked = checkOutput(result.value);
-        if (touched.size > 0) await indexTouched(tx, touched);
-        await appendAudit(tx, stamp(), result.audit);
-        change = result.audit;
-        return checked;
-      });
+      try {
+        value = await db.transaction().execute(async (tx) => {
+          const result = (await handler({ ...base, tx }, input)) as Mutated<unknown>;
+          const checked = checkOutput(result.value);
+          if (touched.size > 0) await indexTouched(tx, touched);
+          await appendAudit(tx, stamp(), result.audit);
+          change = result.audit;
+          return checked;
+        });
+      } catch (error) {
+        rollBack(0);
+        throw error;
+      }
     } else {
       const taskId = randomUUID();
       // A task may outlive the database it started with (a restore swaps it), so it reads
@@ -322,21 +339,32 @@ export class Desk {
           return internals.driver;
         },
         replaceDatabase: (steps: DatabaseReplacement) => this.#replaceDatabase(token, steps),
-        transaction: <T>(fn: (tx: Transaction<Database>) => Promise<T>, audit?: (result: T) => AuditChange) =>
-          internals.db.transaction().execute(async (tx) => {
-            const result = await fn(tx);
-            if (touched.size > 0) {
-              await indexTouched(tx, touched);
-              touched.clear();
-            }
-            // The change and its audit row commit together, or neither does.
-            if (audit) {
-              const entry = audit(result);
-              await appendAudit(tx, stamp(), entry);
-              change = entry;
-            }
-            return result;
-          }),
+        transaction: async <T>(
+          fn: (tx: Transaction<Database>) => Promise<T>,
+          audit?: (result: T) => AuditChange,
+        ) => {
+          const from = rollbackHooks.length;
+          try {
+            return await internals.db.transaction().execute(async (tx) => {
+              const result = await fn(tx);
+              if (touched.size > 0) {
+                await indexTouched(tx, touched);
+                touched.clear();
+              }
+              // The change and its audit row commit together, or neither does.
+              if (audit) {
+                const entry = audit(result);
+                await appendAudit(tx, stamp(), entry);
+                change = entry;
+              }
+              return result;
+            });
+          } catch (error) {
+            touched.clear();
+            rollBack(from);
+            throw error;
+          }
+        },
         progress: (phase: string, done: number, total: number) =>
           this.emit('progress', { taskId, method, phase, done, total }),
         get cancelled() {

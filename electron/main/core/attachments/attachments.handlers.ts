@@ -82,6 +82,12 @@ export const attachmentsHandlers = defineHandlers({
       throw error;
     }
     ctx.afterCommit(() => stored.forEach((file) => file.release()));
+    // Rows roll back with the transaction (here, or in a task that called this inside its
+    // own); the files this call wrote go with them.
+    ctx.onRollback(() => {
+      for (const file of stored) file.release();
+      for (const file of stored) if (file.created) deleteStoredFileIfUnused(ctx.paths, file.sha256);
+    });
 
     const byId = new Map((await findAttachments(ctx.tx, ids)).map((row) => [row.id, toAttachment(row)]));
     const added = ids.map((id) => byId.get(id)!);

@@ -266,7 +266,16 @@ export async function loadEventsAndApprovals(
     });
   }
 
-  const chain = await call('approvals.start', { caseId: summitCase.id });
+  // The office may have edited its templates: use its trip template, or make the sample's own.
+  const templates = await call('approvals.templates.list', {});
+  const tripTemplate =
+    templates.find((tpl) => tpl.caseKind === 'outgoing_delegation' && tpl.steps.length >= 4) ??
+    (await call('approvals.templates.create', {
+      nameFa: 'سفر رسمی خارجی (نمونه)',
+      nameEn: 'Official trip abroad (sample)',
+      authorityIds: await sampleAuthorities(call),
+    }));
+  const chain = await call('approvals.start', { caseId: summitCase.id, templateId: tripTemplate.id });
   const [head, deputy, mayor, council] = chain.steps;
   const decided: [typeof head, number, number][] = [
     [head, -80, -78],
@@ -325,4 +334,20 @@ export async function loadEventsAndApprovals(
     assigneeId: w.me ?? w.users.get('expert')!,
     dueDate: w.rel(-1),
   });
+}
+
+/** Four authorities for the sample's trip chain: the office's own, or new ones when it has too few. */
+async function sampleAuthorities(call: Invoke): Promise<string[]> {
+  const active = await call('approvals.authorities.list', {});
+  const ids = active.slice(0, 4).map((a) => a.id);
+  const extra: [string, string][] = [
+    ['معاون شهردار', 'Deputy Mayor'],
+    ['شهردار', 'Mayor'],
+    ['شورای اسلامی شهر', 'City Council'],
+    ['وزارت امور خارجه', 'Ministry of Foreign Affairs'],
+  ];
+  for (const [nameFa, nameEn] of extra.slice(ids.length)) {
+    ids.push((await call('approvals.authorities.create', { nameFa, nameEn })).id);
+  }
+  return ids;
 }
