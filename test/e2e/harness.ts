@@ -125,6 +125,8 @@ function installBridge(eventNames: string[]): void {
 
 export interface HarnessOptions {
   clock?: TestClock;
+  /** The workstation login the desk is opened for (default 'tester'). */
+  actor?: string;
   /** Run before the page opens, for example to register the user or load records. */
   seed?: (desk: TestDesk) => Promise<void>;
   viewport?: { width: number; height: number };
@@ -136,7 +138,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       `The renderer is not built (${RENDERER_DIR}/index.html is missing). Run \`npm run build:renderer\` first.`,
     );
   }
-  const desk = await openTestDesk(options.clock ? { clock: options.clock } : {});
+  const desk = await openTestDesk({
+    ...(options.clock && { clock: options.clock }),
+    ...(options.actor && { actor: options.actor }),
+  });
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -271,7 +276,13 @@ export async function setLocale(page: Page, locale: Locale): Promise<void> {
  * Opens a route in a language and saves a screenshot as docs/screenshots/<name>.<locale>.png.
  * Answers the file path.
  */
-export async function screenshot(page: Page, route: string, locale: Locale, name: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  route: string,
+  locale: Locale,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   const url = new URL(page.url());
   url.hash = route.startsWith('/') ? route : `/${route}`;
   if (page.url() !== url.toString()) {
@@ -287,6 +298,21 @@ export async function screenshot(page: Page, route: string, locale: Locale, name
   }
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: file, fullPage: false });
+  if (options.fullPage) {
+    // A window as tall as the page, so the fixed header and sidebar reach the bottom too.
+    const original = page.viewportSize();
+    const height = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document
+          .documentElement.scrollHeight,
+    );
+    if (original)
+      await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: file });
+    if (original) await page.setViewportSize(original);
+  } else {
+    await page.screenshot({ path: file });
+  }
   return file;
 }

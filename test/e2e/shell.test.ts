@@ -84,7 +84,7 @@ describe('the shell', () => {
       .poll(() => page.getByRole('link', { name: 'میز کار' }).getAttribute('aria-current'))
       .toBe('page');
 
-    const shot = await screenshot(page, '/desk', 'fa', 'desk');
+    const shot = await screenshot(page, '/desk', 'fa', 'desk-first-run');
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     h.assertClean();
   });
@@ -111,7 +111,7 @@ describe('the shell', () => {
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe('ltr');
     await expect.poll(() => page.getByTestId('today').textContent()).toBe('Monday, 5 May 2025');
 
-    const shot = await screenshot(page, '/desk', 'en', 'desk');
+    const shot = await screenshot(page, '/desk', 'en', 'desk-first-run');
     expect(existsSync(shot)).toBe(true);
     await setLocale(page, 'fa');
     await expect.poll(async () => (await h.desk.ok('users.me', {}))?.locale).toBe('fa');

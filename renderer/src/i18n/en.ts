@@ -2,6 +2,7 @@
 import type { MessageKey } from './fa';
 import { casesEn } from './messages/cases';
 import { commonEn } from './messages/common';
+import { deskEn } from './messages/desk';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
 import { relationshipsEn } from './messages/relationships';
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   ...partnersEn,
   ...relationshipsEn,
   ...casesEn,
+  ...deskEn,
 };

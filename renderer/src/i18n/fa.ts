@@ -6,6 +6,7 @@
  */
 import { casesFa } from './messages/cases';
 import { commonFa } from './messages/common';
+import { deskFa } from './messages/desk';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
 import { relationshipsFa } from './messages/relationships';
@@ -18,6 +19,7 @@ export const fa = {
   ...partnersFa,
   ...relationshipsFa,
   ...casesFa,
+  ...deskFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

@@ -1,27 +1,53 @@
-/** The Desk: where the day starts. */
-import { Stack } from '@mantine/core';
+/** The Desk: where the day starts — what needs attention, the office in numbers, the map. */
+import { Card, Grid, Stack, Title } from '@mantine/core';
+import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
+import { PartnerMap } from '../partners/PartnerMap';
+import { DeskLists } from './DeskLists';
+import { LettersChart } from './LettersChart';
+import { StatCards } from './StatCards';
 import { SystemCard } from './SystemCard';
 
 export function DeskPage() {
-  const { t, locale, dateOf } = useI18n();
-  const info = useQuery('system.info', {}, { entities: ['user'] });
-  if (info.error) return <ErrorNotice error={info.error} onRetry={info.refresh} />;
-  const data = info.data ?? info.previous;
-  if (!data) return <Loading />;
-  const user = data.currentUser;
-  const name = user ? (locale === 'en' && user.nameEn ? user.nameEn : user.nameFa) : null;
+  const { t, name, dateOf } = useI18n();
+  const { info } = useSession();
+  const overview = useQuery('desk.overview', {}, {});
+  const user = info.currentUser;
+  const data = overview.data ?? overview.previous;
   return (
     <Stack gap="lg">
       <PageHeader
-        title={name ? t('desk.greeting', { name }) : t('desk.greeting.anonymous')}
-        subtitle={<span data-testid="today">{dateOf(data.now, 'weekday')}</span>}
+        title={user ? t('desk.greeting', { name: name(user) }) : t('desk.greeting.anonymous')}
+        subtitle={<span data-testid="today">{dateOf(info.now, 'weekday')}</span>}
       />
-      <SystemCard info={data} />
+      {overview.error ? (
+        <ErrorNotice error={overview.error} onRetry={overview.refresh} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <StatCards counts={data.counts} />
+          <DeskLists overview={data} today={data.today} />
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <LettersChart today={data.today} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Card component="section" aria-label={t('desk.map.title')} h="100%">
+                <Title order={2} fz="h5" mb="sm">
+                  {t('desk.map.title')}
+                </Title>
+                <PartnerMap compact />
+              </Card>
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
+      <SystemCard info={info} />
     </Stack>
   );
 }

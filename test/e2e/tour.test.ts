@@ -1,0 +1,90 @@
+/**
+ * The sample office (Isfahan's sister cities, the Paris cultural week, the Singapore trip)
+ * loaded through the real core, and every section looked at in Persian and English: the
+ * Desk's lists, numbers, chart and map agree with the core, and each screen is pictured.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, setLocale, startHarness, type Harness } from './harness';
+
+describe('a tour of the sample office', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      actor: 'm.ahmadi',
+      seed: async (t) => {
+        const loaded = await t.ok('sample.load', {});
+        expect(loaded.loaded).toBe(true);
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows on the Desk what the core counts', async () => {
+    const page = h.page;
+    await h.open('/desk');
+    const overview = await h.desk.ok('desk.overview', {});
+    expect(overview.counts.partners).toBeGreaterThan(10);
+    const persian = (n: number) => n.toLocaleString('fa-IR', { useGrouping: false });
+    await expect
+      .poll(() => page.getByTestId('count-partners').textContent())
+      .toContain(persian(overview.counts.partners));
+    expect(await page.getByTestId('count-relationships').textContent()).toContain(
+      persian(overview.counts.relationships),
+    );
+
+    const overdue = overview.lettersAwaitingReplyOverdue.items[0]!;
+    await expect.poll(() => page.getByTestId('desk-overdue').textContent()).toContain(overdue.subject);
+    const dormant = await h.desk.ok('relationships.list', { dormant: true, limit: 1 });
+    await expect
+      .poll(() => page.getByTestId('desk-dormant').getByRole('link', { name: /^همه/ }).textContent())
+      .toBe(`همه (${persian(dormant.total)})`);
+
+    const placed = (await h.desk.ok('partners.list', { limit: 500 })).items.filter(
+      (p) => p.latitude !== null,
+    );
+    await expect
+      .poll(() => page.getByTestId('partner-map').getByTestId('map-point').count())
+      .toBe(placed.length);
+    await expect
+      .poll(() => page.getByTestId('letters-chart').locator('.recharts-bar-rectangle').count())
+      .toBeGreaterThan(0);
+    h.assertClean();
+  });
+
+  it('pictures every section in Persian and English', async () => {
+    const page = h.page;
+    const relationship = (await h.desk.ok('relationships.list', { type: 'sister_city', limit: 1 })).items[0]!;
+    const partner = relationship.partner;
+    const letters = await h.desk.ok('letters.list', { limit: 50 });
+    const threaded = letters.items.find((l) => l.state === 'replied') ?? letters.items[0]!;
+    const caseRecord = (await h.desk.ok('cases.list', { limit: 1 })).items[0]!;
+    const shots: [string, string][] = [
+      ['/desk', 'desk'],
+      ['/partners', 'partners'],
+      ['/partners?view=map', 'partners-map'],
+      ['/partners?view=contacts', 'contacts'],
+      [`/partners/${partner.id}`, 'partner'],
+      ['/relationships', 'relationships'],
+      [`/relationships/${relationship.id}`, 'relationship'],
+      ['/cases', 'cases'],
+      [`/cases/${caseRecord.id}`, 'case'],
+      ['/correspondence', 'correspondence'],
+      [`/correspondence/${threaded.id}`, 'letter'],
+    ];
+    for (const locale of ['fa', 'en'] as const) {
+      await setLocale(page, locale);
+      for (const [route, name] of shots) {
+        // The Desk and the detail pages are pictured whole; lists fill the window anyway.
+        await screenshot(page, route, locale, name, {
+          fullPage: name === 'desk' || (!route.slice(1).includes('?') && route.split('/').length > 2),
+        });
+      }
+    }
+    await setLocale(page, 'fa');
+    h.assertClean();
+  });
+});
