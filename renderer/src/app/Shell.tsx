@@ -1,6 +1,7 @@
 /** The window: header on top, the sections on the start side (right in Persian), the page. */
 import { AppShell, Button, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SessionProvider } from './session';
 import { useI18n } from '../i18n/locale';
@@ -8,13 +9,19 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PAGES, VISIBLE_SECTIONS } from './pages';
 import { routeHref, useRoute } from './routes';
 import { useShortcuts } from './shortcuts';
+import { CommandPalette } from './CommandPalette';
+import { HeaderSearch } from './HeaderSearch';
+import { hasMethod } from './sections';
 
 export function Shell() {
   const { t } = useI18n();
   const [route] = useRoute();
   const Page = route ? PAGES[route.section] : undefined;
   const visible = route !== null && VISIBLE_SECTIONS.some((s) => s.id === route.section);
-  useShortcuts({ section: visible ? route.section : null });
+  const [palette, setPalette] = useState(false);
+  const openPalette = useCallback(() => setPalette(true), []);
+  const searchable = hasMethod('search.query');
+  useShortcuts({ section: visible ? route.section : null, ...(searchable && { openPalette }) });
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 248, breakpoint: 0 }} padding="xl">
@@ -34,6 +41,7 @@ export function Shell() {
             </Stack>
           </Group>
           <Group gap="md" wrap="nowrap">
+            {searchable && <HeaderSearch onPalette={openPalette} />}
             <LanguageSwitch />
           </Group>
         </Group>
@@ -78,6 +86,7 @@ export function Shell() {
           </ErrorBoundary>
         </SessionProvider>
       </AppShell.Main>
+      {searchable && <CommandPalette opened={palette} onClose={() => setPalette(false)} />}
     </AppShell>
   );
 }

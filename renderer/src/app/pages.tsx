@@ -8,6 +8,7 @@ import { CorrespondencePage } from '../features/correspondence/CorrespondencePag
 import { DeskPage } from '../features/desk/DeskPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
 import { RelationshipsPage } from '../features/relationships/RelationshipsPage';
+import { SearchPage } from '../features/search/SearchPage';
 import type { Route, SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
 
@@ -21,6 +22,7 @@ export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   partners: PartnersPage,
   relationships: RelationshipsPage,
   cases: CasesPage,
+  search: SearchPage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

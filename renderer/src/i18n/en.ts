@@ -6,6 +6,7 @@ import { deskEn } from './messages/desk';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
 import { relationshipsEn } from './messages/relationships';
+import { searchEn } from './messages/search';
 import { shellEn } from './messages/shell';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   ...relationshipsEn,
   ...casesEn,
   ...deskEn,
+  ...searchEn,
 };

@@ -10,6 +10,7 @@ import { deskFa } from './messages/desk';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
 import { relationshipsFa } from './messages/relationships';
+import { searchFa } from './messages/search';
 import { shellFa } from './messages/shell';
 
 export const fa = {
@@ -20,6 +21,7 @@ export const fa = {
   ...relationshipsFa,
   ...casesFa,
   ...deskFa,
+  ...searchFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;
