@@ -8,6 +8,7 @@ import { attachmentsContract } from './attachments.contract';
 import { backupContract } from './backup.contract';
 import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
+import { documentsContract } from './documents.contract';
 import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
 import { searchContract } from './search.contract';
@@ -28,6 +29,7 @@ export const contract = {
   ...attachmentsContract,
   ...overviewContract,
   ...tasksContract,
+  ...documentsContract,
   ...agreementsContract,
 } as const;
 

@@ -20,3 +20,4 @@ export * from './tasks.contract';
 export * from './agreements.contract';
 export * from './backup.contract';
 export * from './overview.contract';
+export * from './documents.contract';

@@ -19,6 +19,7 @@ import { caseSearchSource } from './cases/case.search';
 import { casesHandlers } from './cases/cases.handlers';
 import { contactSearchSource } from './contacts/contact.search';
 import { contactsHandlers } from './contacts/contacts.handlers';
+import { documentsHandlers } from './documents/documents.handlers';
 import type { DeskPaths } from './context';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
 import { notFound } from './errors';
@@ -86,6 +87,13 @@ const searchSources: SearchSource[] = [
   letterSearchSource,
 ];
 
+/** Every handler by method name: documents read their records through the domains' own queries. */
+const handlerTable = new Map(
+  handlerMaps.flatMap(
+    (map) => Object.entries(map) as [string, (ctx: never, input: unknown) => Promise<unknown>][],
+  ),
+);
+
 export function deskPaths(dataDir: string): DeskPaths {
   const root = resolve(dataDir);
   return {
@@ -104,7 +112,11 @@ export function deskPaths(dataDir: string): DeskPaths {
  * starts the daily automatic backup in the background.
  */
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
-  const registry = new Registry([...handlerMaps, searchHandlers(searchSources)]);
+  const registry = new Registry([
+    ...handlerMaps,
+    searchHandlers(searchSources),
+    documentsHandlers(handlerTable),
+  ]);
   const paths = deskPaths(options.dataDir);
   mkdirSync(paths.dataDir, { recursive: true });
   const lock = acquireDeskLock(paths.dataDir);
