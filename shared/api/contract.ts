@@ -4,31 +4,37 @@
  */
 import type { z } from 'zod';
 import { agreementsContract } from './agreements.contract';
-import { attachmentsContract } from './attachments.contract';
+import { approvalsContract } from './approvals.contract';
 import { backupContract } from './backup.contract';
 import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
 import { documentsContract } from './documents.contract';
+import { eventsContract } from './events.contract';
+import { lettersContract } from './letters.contract';
 import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
+import { sampleContract } from './sample.contract';
+import { attachmentsContract } from './attachments.contract';
 import { searchContract } from './search.contract';
-import { lettersContract } from './letters.contract';
 import { overviewContract } from './overview.contract';
 import { systemContract } from './system.contract';
 import { tasksContract } from './tasks.contract';
 
 export const contract = {
   ...systemContract,
-  ...lettersContract,
-  ...backupContract,
   ...partnersContract,
   ...contactsContract,
   ...relationshipsContract,
   ...casesContract,
+  ...backupContract,
   ...searchContract,
   ...attachmentsContract,
   ...overviewContract,
   ...tasksContract,
+  ...lettersContract,
+  ...approvalsContract,
+  ...eventsContract,
+  ...sampleContract,
   ...documentsContract,
   ...agreementsContract,
 } as const;

@@ -540,4 +540,47 @@ describe('agreements and events in the timeline', () => {
     expect(caseTimeline.items.map((i) => i.id)).toEqual([mou.id, negotiation.id]);
     expect((await t.ok('relationships.get', { id: r.id })).lastActivity).toBe('2025-03-01');
   });
+
+  it('adds events on their first day, directly and through a case', async () => {
+    const { city, kazan } = await world();
+    const r = await relate({
+      ownUnitId: city.id,
+      partnerId: kazan.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    const negotiation = await t.ok('cases.create', {
+      title: 'برنامه گردشگری',
+      kind: 'other',
+      relationshipId: r.id,
+      area: 'tourism',
+      openedOn: '2025-01-05',
+    });
+    const week = await t.ok('events.create', {
+      kind: 'cultural_week',
+      title: 'هفته فرهنگی کازان در اصفهان',
+      startDate: '2025-04-01',
+      endDate: '2025-04-07',
+      ourRole: 'host',
+      relationshipId: r.id,
+    });
+    const visit = await t.ok('events.create', {
+      kind: 'outgoing_delegation',
+      title: 'سفر هیئت گردشگری',
+      startDate: '2025-05-01',
+      endDate: '2025-05-03',
+      ourRole: 'attendee',
+      caseId: negotiation.id,
+    });
+
+    const timeline = await t.ok('relationships.timeline', { id: r.id });
+    expect(timeline.items.map((i) => [i.date, i.source, i.kind, i.id, i.area])).toEqual([
+      ['2025-05-01', 'event', `event_${visit.status}`, visit.id, 'tourism'],
+      ['2025-04-01', 'event', `event_${week.status}`, week.id, null],
+      ['2025-01-05', 'case', 'case_opened', negotiation.id, 'tourism'],
+    ]);
+    const caseTimeline = await t.ok('cases.timeline', { id: negotiation.id });
+    expect(caseTimeline.items.map((i) => i.id)).toEqual([visit.id, negotiation.id]);
+    expect((await t.ok('relationships.get', { id: r.id })).lastActivity).toBe('2025-05-01');
+  });
 });

@@ -8,29 +8,38 @@ import { BACKUP_ID_PATTERN } from '../../../shared/api/backup.contract';
 import { agreementSearchSource } from './agreements/agreement.search';
 import { agreementsHandlers } from './agreements/agreements.handlers';
 import { clauseLibraryHandlers } from './agreements/clause-library.handlers';
+import { approvalsHandlers } from './approvals/approvals.handlers';
+import { eventsHandlers } from './events/events.handlers';
+import {
+  delegationMemberSearchSource,
+  eventSearchSource,
+  programmeItemSearchSource,
+} from './events/event.search';
 import { attachmentSearchSource } from './attachments/attachment.search';
 import { cleanTempDir } from './attachments/attachment-store';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
 import { auditHandlers } from './audit/audit.handlers';
-import { restoreDamaged } from './backup/backup.damaged';
-import { backupHandlers } from './backup/backup.handlers';
-import { cleanInterruptedBackups, openDeskDatabase, startAutomaticBackup } from './backup/backup.startup';
 import { caseSearchSource } from './cases/case.search';
 import { casesHandlers } from './cases/cases.handlers';
 import { contactSearchSource } from './contacts/contact.search';
 import { contactsHandlers } from './contacts/contacts.handlers';
 import { documentsHandlers } from './documents/documents.handlers';
+import { restoreDamaged } from './backup/backup.damaged';
+import { backupHandlers } from './backup/backup.handlers';
+import { cleanInterruptedBackups, openDeskDatabase, startAutomaticBackup } from './backup/backup.startup';
 import type { DeskPaths } from './context';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
 import { notFound } from './errors';
 import { acquireDeskLock } from './lock/desk-lock';
-import { partnerSearchSource } from './partners/partner.search';
-import { partnersHandlers } from './partners/partners.handlers';
 import type { Clock, Platform } from './platform/platform.port';
 import { letterSearchSource } from './letters/letter.search';
 import { lettersHandlers } from './letters/letters.handlers';
+import { partnerSearchSource } from './partners/partner.search';
+import { partnersHandlers } from './partners/partners.handlers';
 import { overviewHandlers } from './overview/overview.handlers';
 import { Registry } from './registrar';
+import { sampleHandlers } from './sample/sample.handlers';
+import type { HandlerTable } from './sample/sample.invoke';
 import { relationshipSearchSource } from './relationships/relationship.search';
 import { relationshipsHandlers } from './relationships/relationships.handlers';
 import { searchHandlers } from './search/search.handlers';
@@ -55,6 +64,8 @@ export interface OpenDeskOptions {
   logger?: DeskLogger;
   /** The daily backup at start (on unless turned off; a new desk has nothing to back up). */
   automaticBackups?: boolean;
+  /** The program's read-only files (sample data); defaults to ./resources of the working folder. */
+  resourcesDir?: string;
 }
 
 /** Every domain's handlers; the registry refuses duplicates and missing methods. */
@@ -63,17 +74,19 @@ const handlerMaps = [
   settingsHandlers,
   usersHandlers,
   auditHandlers,
-  backupHandlers,
   partnersHandlers,
   contactsHandlers,
   relationshipsHandlers,
   casesHandlers,
+  backupHandlers,
   attachmentsHandlers,
   overviewHandlers,
   tasksHandlers,
+  approvalsHandlers,
+  eventsHandlers,
+  lettersHandlers,
   agreementsHandlers,
   clauseLibraryHandlers,
-  lettersHandlers,
 ];
 
 /** Every domain's searchable records. */
@@ -83,18 +96,21 @@ const searchSources: SearchSource[] = [
   relationshipSearchSource,
   caseSearchSource,
   attachmentSearchSource,
-  agreementSearchSource,
   letterSearchSource,
+  agreementSearchSource,
+  eventSearchSource,
+  programmeItemSearchSource,
+  delegationMemberSearchSource,
 ];
 
-/** Every handler by method name: documents read their records through the domains' own queries. */
-const handlerTable = new Map(
+/** Every handler by method name, for sample.load, which builds its records through them. */
+const handlerTable: HandlerTable = new Map(
   handlerMaps.flatMap(
     (map) => Object.entries(map) as [string, (ctx: never, input: unknown) => Promise<unknown>][],
   ),
 );
 
-export function deskPaths(dataDir: string): DeskPaths {
+export function deskPaths(dataDir: string, resourcesDir = 'resources'): DeskPaths {
   const root = resolve(dataDir);
   return {
     dataDir: root,
@@ -102,6 +118,7 @@ export function deskPaths(dataDir: string): DeskPaths {
     attachmentsDir: join(root, 'attachments'),
     backupsDir: join(root, 'backups'),
     tempDir: join(root, 'tmp'),
+    resourcesDir: resolve(resourcesDir),
   };
 }
 
@@ -115,9 +132,10 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const registry = new Registry([
     ...handlerMaps,
     searchHandlers(searchSources),
+    sampleHandlers(handlerTable),
     documentsHandlers(handlerTable),
   ]);
-  const paths = deskPaths(options.dataDir);
+  const paths = deskPaths(options.dataDir, options.resourcesDir);
   mkdirSync(paths.dataDir, { recursive: true });
   const lock = acquireDeskLock(paths.dataDir);
   try {

@@ -3,6 +3,14 @@
  * `*.table.ts`, and they are joined here.
  */
 import type {
+  ApprovalAuthoritiesTable,
+  ApprovalChainsTable,
+  ApprovalDecisionsTable,
+  ApprovalStepsTable,
+  ApprovalTemplateStepsTable,
+  ApprovalTemplatesTable,
+} from '../approvals/approvals.table';
+import type {
   AgreementClausesTable,
   AgreementPartiesTable,
   AgreementTransitionsTable,
@@ -13,6 +21,13 @@ import type {
 } from '../agreements/agreements.table';
 import type { AttachmentFilesTable, AttachmentsTable } from '../attachments/attachments.table';
 import type { AuditLogTable } from '../audit/audit.table';
+import type {
+  DelegationMembersTable,
+  EventPartnersTable,
+  EventsTable,
+  GiftsTable,
+  ProgrammeItemsTable,
+} from '../events/events.table';
 import type { CasePartnersTable, CaseTagsTable, CasesTable } from '../cases/cases.table';
 import type { ContactsTable } from '../contacts/contacts.table';
 import type {
@@ -39,6 +54,17 @@ export interface Database {
   attachment_files: AttachmentFilesTable;
   attachments: AttachmentsTable;
   tasks: TasksTable;
+  approval_authorities: ApprovalAuthoritiesTable;
+  approval_templates: ApprovalTemplatesTable;
+  approval_template_steps: ApprovalTemplateStepsTable;
+  approval_chains: ApprovalChainsTable;
+  approval_steps: ApprovalStepsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  events: EventsTable;
+  event_partners: EventPartnersTable;
+  programme_items: ProgrammeItemsTable;
+  delegation_members: DelegationMembersTable;
+  gifts: GiftsTable;
   partners: PartnersTable;
   contacts: ContactsTable;
   relationships: RelationshipsTable;
@@ -46,13 +72,6 @@ export interface Database {
   cases: CasesTable;
   case_partners: CasePartnersTable;
   case_tags: CaseTagsTable;
-  agreements: AgreementsTable;
-  agreement_parties: AgreementPartiesTable;
-  agreement_clauses: AgreementClausesTable;
-  agreement_versions: AgreementVersionsTable;
-  agreement_transitions: AgreementTransitionsTable;
-  clause_library: ClauseLibraryTable;
-  clause_library_tags: ClauseLibraryTagsTable;
   letters: LettersTable;
   letter_bodies: LetterBodiesTable;
   letter_references: LetterReferencesTable;
@@ -60,4 +79,11 @@ export interface Database {
   letter_referrals: LetterReferralsTable;
   letter_partners: LetterPartnersTable;
   register_counters: RegisterCountersTable;
+  agreements: AgreementsTable;
+  agreement_parties: AgreementPartiesTable;
+  agreement_clauses: AgreementClausesTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_transitions: AgreementTransitionsTable;
+  clause_library: ClauseLibraryTable;
+  clause_library_tags: ClauseLibraryTagsTable;
 }

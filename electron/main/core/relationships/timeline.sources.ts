@@ -167,6 +167,51 @@ function relationshipCaseAgreements(db: Db, owners: Owners) {
   return q;
 }
 
+const eventKind = sql<TimelineItemKind>`'event_' || ${sql.ref('events.status')}`;
+
+/** An event (forum, cultural week, delegation) filed under the relationship, on its first day. */
+function relationshipEvents(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('events')
+    .leftJoin('cases', 'cases.id', 'events.case_id')
+    .select((eb) => [
+      eb.ref('events.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'event'`.as('source'),
+      eventKind.as('kind'),
+      'events.id as item_id',
+      'events.start_date as activity_date',
+      'events.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ]);
+  q = owners
+    ? q.where('events.relationship_id', 'in', owners)
+    : q.where('events.relationship_id', 'is not', null);
+  return q;
+}
+
+/** An event of a case linked to the relationship, when it names no relationship itself. */
+function relationshipCaseEvents(db: Db, owners: Owners) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('events', 'events.case_id', 'cases.id')
+    .select((eb) => [
+      eb.ref('cases.relationship_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'event'`.as('source'),
+      eventKind.as('kind'),
+      'events.id as item_id',
+      'events.start_date as activity_date',
+      'events.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('events.relationship_id', 'is', null);
+  q = owners
+    ? q.where('cases.relationship_id', 'in', owners)
+    : q.where('cases.relationship_id', 'is not', null);
+  return q;
+}
+
 /** All activity of these relationships (or of every relationship). */
 export function relationshipActivity(db: Db, owners: Owners) {
   return relationshipCasesOpened(db, owners).unionAll([
@@ -175,6 +220,8 @@ export function relationshipActivity(db: Db, owners: Owners) {
     relationshipCaseLetters(db, owners),
     relationshipAgreements(db, owners),
     relationshipCaseAgreements(db, owners),
+    relationshipEvents(db, owners),
+    relationshipCaseEvents(db, owners),
   ]);
 }
 
@@ -248,10 +295,33 @@ function caseAgreements(db: Db, owners: readonly string[]) {
     .where('agreements.case_id', 'in', owners);
 }
 
+/** An event organised under the case. */
+function caseEvents(db: Db, owners: readonly string[]) {
+  return db
+    .selectFrom('events')
+    .innerJoin('cases', 'cases.id', 'events.case_id')
+    .select((eb) => [
+      eb.ref('events.case_id').$notNull().as('owner_id'),
+      sql<TimelineSource>`'event'`.as('source'),
+      eventKind.as('kind'),
+      'events.id as item_id',
+      'events.start_date as activity_date',
+      'events.title as title',
+      sql<string | null>`null`.as('reference'),
+      'cases.area as area',
+    ])
+    .where('events.case_id', 'in', owners);
+}
+
 /** All activity of these cases. */
 export function caseActivity(db: Db, owners: readonly string[]) {
   const { opened, closed } = caseMilestones(db, owners);
-  return opened.unionAll([closed, caseLetters(db, owners), caseAgreements(db, owners)]);
+  return opened.unionAll([
+    closed,
+    caseLetters(db, owners),
+    caseAgreements(db, owners),
+    caseEvents(db, owners),
+  ]);
 }
 
 // ---- reading ------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import * as attachments from './2026-11-27-06-attachments';
 import * as tasks from './2026-11-27-07-tasks';
 import * as search from './2026-11-27-09-search';
 import * as agreements from './2026-11-27-10-agreements';
+import * as approvals from './2026-11-27-11-approvals';
+import * as events from './2026-11-27-12-events';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-07-tasks': tasks,
   '2026-11-27-09-search': search,
   '2026-11-27-10-agreements': agreements,
+  '2026-11-27-11-approvals': approvals,
+  '2026-11-27-12-events': events,
 };
 
 export const migrationProvider: MigrationProvider = {
