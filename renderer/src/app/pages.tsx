@@ -3,12 +3,16 @@
  * in the contract and its screen is listed here.
  */
 import type { ComponentType } from 'react';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
+import { EventsPage } from '../features/events/EventsPage';
 import { DeskPage } from '../features/desk/DeskPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
 import { RelationshipsPage } from '../features/relationships/RelationshipsPage';
 import { SearchPage } from '../features/search/SearchPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import type { Route, SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
 
@@ -23,6 +27,10 @@ export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   relationships: RelationshipsPage,
   cases: CasesPage,
   search: SearchPage,
+  settings: SettingsPage,
+  agreements: AgreementsPage,
+  approvals: ApprovalsPage,
+  events: EventsPage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

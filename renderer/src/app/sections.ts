@@ -40,7 +40,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'cases', label: 'nav.cases', icon: IconFolders, requires: 'cases.list' },
   { id: 'correspondence', label: 'nav.correspondence', icon: IconMail, requires: 'letters.list' },
   { id: 'agreements', label: 'nav.agreements', icon: IconSignature, requires: 'agreements.list' },
-  { id: 'approvals', label: 'nav.approvals', icon: IconChecklist, requires: 'approvals.list' },
+  { id: 'approvals', label: 'nav.approvals', icon: IconChecklist, requires: 'approvals.waiting' },
   { id: 'events', label: 'nav.events', icon: IconCalendarEvent, requires: 'events.list' },
   { id: 'search', label: 'nav.search', icon: IconSearch, requires: 'search.query' },
   { id: 'documents', label: 'nav.documents', icon: IconFileText, requires: 'documents.export' },

@@ -1,12 +1,16 @@
 /** The English catalogue: exactly the keys of the Persian one (a missing key fails typecheck). */
 import type { MessageKey } from './fa';
+import { agreementsEn } from './messages/agreements';
+import { approvalsEn } from './messages/approvals';
 import { casesEn } from './messages/cases';
 import { commonEn } from './messages/common';
 import { deskEn } from './messages/desk';
+import { eventsEn } from './messages/events';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
 import { relationshipsEn } from './messages/relationships';
 import { searchEn } from './messages/search';
+import { settingsEn } from './messages/settings';
 import { shellEn } from './messages/shell';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -20,4 +24,8 @@ export const en: Catalogue = {
   ...casesEn,
   ...deskEn,
   ...searchEn,
+  ...settingsEn,
+  ...agreementsEn,
+  ...approvalsEn,
+  ...eventsEn,
 };

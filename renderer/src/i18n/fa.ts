@@ -4,13 +4,17 @@
  * `Catalogue` in en.ts), and `t()` accepts no other. Each part of the program keeps its
  * words, in both languages side by side, under messages/.
  */
+import { agreementsFa } from './messages/agreements';
+import { approvalsFa } from './messages/approvals';
 import { casesFa } from './messages/cases';
 import { commonFa } from './messages/common';
 import { deskFa } from './messages/desk';
+import { eventsFa } from './messages/events';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
 import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
+import { settingsFa } from './messages/settings';
 import { shellFa } from './messages/shell';
 
 export const fa = {
@@ -22,6 +26,10 @@ export const fa = {
   ...casesFa,
   ...deskFa,
   ...searchFa,
+  ...settingsFa,
+  ...agreementsFa,
+  ...approvalsFa,
+  ...eventsFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

@@ -7,7 +7,7 @@ import type { Calendar } from '../../../shared/dates/jalali';
 import { defaultCalendar, formatDate, todayIso, type DateStyle } from '../../../shared/dates/jalali';
 import { formatNumber, toPersianDigits } from '../../../shared/text/digits';
 import type { User } from '../../../shared/api/system.contract';
-import { call } from '../lib/api';
+import { call, on } from '../lib/api';
 import { en } from './en';
 import { fa, type MessageKey } from './fa';
 
@@ -44,6 +44,11 @@ export function applyToDocument(locale: Locale): void {
 }
 
 export type MessageParams = Record<string, string | number>;
+
+/** Whether a key built at run time (a phase name from the core) has words in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(fa, key);
+}
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const template: string = catalogues[locale][key];
@@ -99,6 +104,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, []);
+
+  // A user registered (or changed) later, in Settings, from now on keeps the choice.
+  useEffect(
+    () =>
+      on('changed', (payload) => {
+        if (!payload.entities.includes('user')) return;
+        call('users.me', {}).then(setMe, () => {});
+      }),
+    [],
+  );
 
   useEffect(() => {
     applyToDocument(prefs.locale);
