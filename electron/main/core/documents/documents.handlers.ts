@@ -50,7 +50,10 @@ const CANCELLED: TaskDone<DocumentExportResult> = {
   audit: null,
 };
 
-/** Exports one document; `handlers` are the domains' own, through which the records are read. */
+/**
+ * Exports one document; `handlers` are the domains' own, through which the records are read.
+ * Callers outside the desk (the benchmark) go through `desk.call('documents.export', …)`.
+ */
 export async function exportDocument(
   handlers: HandlerTable,
   ctx: TaskContext,

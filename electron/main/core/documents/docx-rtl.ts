@@ -24,7 +24,7 @@ import { isRtlLanguage } from '../../../../shared/agreements/languages';
 import { toPersianDigits } from '../../../../shared/text/digits';
 import { directionOf, segments, type Direction } from './bidi-text';
 import { fontsFor, type RunFonts } from './fonts';
-import { sanitizeText } from './sanitize';
+import { sanitizeParagraphs, sanitizeText } from './sanitize';
 
 /** The language of a text: its ISO 639-1 code, direction and the tag Word's spelling tools use. */
 export interface Lang {
@@ -247,10 +247,7 @@ export function paragraphsOf(
   options: ParaOptions & { auto?: boolean } = {},
   empty?: string,
 ): Paragraph[] {
-  const lines = sanitizeText(text ?? '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+  const lines = sanitizeParagraphs(text ?? '');
   if (lines.length === 0)
     return empty === undefined ? [] : [para({ text: empty, color: '666666' }, lang, options)];
   return lines.map((line) => {

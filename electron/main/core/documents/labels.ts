@@ -68,24 +68,18 @@ export function printList(items: readonly string[], language: DocLanguage): stri
   return `${items.slice(0, -1).join(comma)}${and}${items[items.length - 1]}`;
 }
 
-export const COMMON: Phrases<'page' | 'of' | 'preparedOn' | 'none' | 'draft' | 'version' | 'workingText'> = {
+export const COMMON: Phrases<'page' | 'of' | 'preparedOn' | 'none'> = {
   fa: {
     page: 'صفحه',
     of: 'از',
     preparedOn: 'تاریخ تهیه',
     none: 'موردی ثبت نشده است.',
-    draft: 'پیش‌نویس',
-    version: 'نسخه',
-    workingText: 'متن در دست تدوین',
   },
   en: {
     page: 'Page',
     of: 'of',
     preparedOn: 'Prepared on',
     none: 'None recorded.',
-    draft: 'DRAFT',
-    version: 'version',
-    workingText: 'working text',
   },
 };
 
