@@ -29,7 +29,9 @@ function Backups() {
   const make = async (copyToChosenFolder: boolean) => {
     try {
       const made = await create.run({ copyToChosenFolder });
-      notifyDone(made.copiedTo ? t('upkeep.backup.copied', { path: made.copiedTo }) : t('upkeep.backup.created'));
+      notifyDone(
+        made.copiedTo ? t('upkeep.backup.copied', { path: made.copiedTo }) : t('upkeep.backup.created'),
+      );
       backups.refresh();
     } catch (error) {
       notifyFailure(error, t);
@@ -67,7 +69,14 @@ function Backups() {
           {t('upkeep.backups')}
         </Title>
         <Group gap="xs">
-          <Button size="xs" leftSection={<IconDatabaseExport size={16} aria-hidden />} loading={create.running} disabled={busy} onClick={() => void make(false)} data-testid="backup-create">
+          <Button
+            size="xs"
+            leftSection={<IconDatabaseExport size={16} aria-hidden />}
+            loading={create.running}
+            disabled={busy}
+            onClick={() => void make(false)}
+            data-testid="backup-create"
+          >
             {t('upkeep.backup.create')}
           </Button>
           <Button size="xs" variant="light" disabled={busy} onClick={() => void make(true)}>
@@ -98,7 +107,11 @@ function Backups() {
                   <Table.Td>
                     <Text size="sm">{dateTime(b.createdAt)}</Text>
                     <Text size="xs" c="dimmed">
-                      {t('upkeep.backup.meta', { records: b.records, files: b.attachmentFiles, size: formatBytes(b.sizeBytes, i18n) })}
+                      {t('upkeep.backup.meta', {
+                        records: b.records,
+                        files: b.attachmentFiles,
+                        size: formatBytes(b.sizeBytes, i18n),
+                      })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -113,10 +126,23 @@ function Backups() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="subtle" leftSection={<IconShieldCheck size={14} aria-hidden />} disabled={busy} onClick={() => void check(b)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconShieldCheck size={14} aria-hidden />}
+                        disabled={busy}
+                        onClick={() => void check(b)}
+                      >
                         {t('upkeep.backup.verify')}
                       </Button>
-                      <Button size="xs" variant="subtle" color="orange" leftSection={<IconRestore size={14} aria-hidden />} disabled={busy} onClick={() => setRestoring(b)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="orange"
+                        leftSection={<IconRestore size={14} aria-hidden />}
+                        disabled={busy}
+                        onClick={() => setRestoring(b)}
+                      >
                         {t('upkeep.backup.restore')}
                       </Button>
                     </Group>
@@ -130,7 +156,9 @@ function Backups() {
       <ConfirmDialog
         opened={restoring !== null}
         title={t('upkeep.backup.restore.title')}
-        body={t('upkeep.backup.restore.body', { date: restoring && restoring !== 'folder' ? dateTime(restoring.createdAt) : '…' })}
+        body={t('upkeep.backup.restore.body', {
+          date: restoring && restoring !== 'folder' ? dateTime(restoring.createdAt) : '…',
+        })}
         confirmLabel={t('upkeep.backup.restore')}
         danger
         pending={restore.running}
@@ -178,7 +206,9 @@ function Checks() {
                 void attempt(async () => {
                   const result = await sample.run({});
                   if (result.loaded) return t('upkeep.sample.loaded');
-                  return result.reason === 'already_loaded' ? t('upkeep.sample.already') : t('upkeep.sample.notEmpty');
+                  return result.reason === 'already_loaded'
+                    ? t('upkeep.sample.already')
+                    : t('upkeep.sample.notEmpty');
                 })
               }
             >
@@ -194,7 +224,9 @@ function Checks() {
             onClick={() =>
               void attempt(async () => {
                 const result = await call('audit.verify', {});
-                const message = result.ok ? t('upkeep.audit.ok', { n: result.checked }) : t('upkeep.audit.bad', { seq: result.firstBadSeq ?? 0 });
+                const message = result.ok
+                  ? t('upkeep.audit.ok', { n: result.checked })
+                  : t('upkeep.audit.bad', { seq: result.firstBadSeq ?? 0 });
                 setAuditResult(message);
                 return message;
               })
@@ -206,7 +238,9 @@ function Checks() {
             size="xs"
             variant="default"
             loading={reindex.running}
-            onClick={() => void attempt(async () => t('upkeep.reindexed', { n: (await reindex.run({})).indexed }))}
+            onClick={() =>
+              void attempt(async () => t('upkeep.reindexed', { n: (await reindex.run({})).indexed }))
+            }
           >
             {t('upkeep.reindex')}
           </Button>
@@ -219,7 +253,10 @@ function Checks() {
                 const result = await attachments.run({});
                 return result.ok
                   ? t('upkeep.attachments.ok', { n: result.checkedFiles })
-                  : t('upkeep.attachments.bad', { missing: result.missing.length, damaged: result.mismatched.length });
+                  : t('upkeep.attachments.bad', {
+                      missing: result.missing.length,
+                      damaged: result.mismatched.length,
+                    });
               })
             }
           >

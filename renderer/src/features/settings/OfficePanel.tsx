@@ -4,7 +4,11 @@ import { useState } from 'react';
 import type { SettingEntry, SettingKey, Settings } from '../../../../shared/api/settings.schema';
 import { SETTINGS } from '../../../../shared/api/settings.schema';
 import { jalaliYearOf } from '../../../../shared/dates/jalali';
-import { displayRegisterNumber, formatRegisterNumber, registerPatternProblems } from '../../../../shared/letters/register-number';
+import {
+  displayRegisterNumber,
+  formatRegisterNumber,
+  registerPatternProblems,
+} from '../../../../shared/letters/register-number';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
@@ -12,6 +16,15 @@ import { notifyDone, notifyFailure } from '../../lib/notify';
 import { translateIssue, type FieldErrors } from '../../lib/validation';
 
 const MB = 1024 * 1024;
+
+/** The twelfth letter of this year under a pattern, or '' while the pattern is not usable. */
+function previewNumber(pattern: string, year: number, secretariat: string, locale: 'fa' | 'en'): string {
+  try {
+    return displayRegisterNumber(formatRegisterNumber(pattern, { seq: 12, year, secretariat }), locale);
+  } catch {
+    return '';
+  }
+}
 
 export function OfficePanel() {
   const i18n = useI18n();
@@ -23,7 +36,9 @@ export function OfficePanel() {
   const set = <K extends SettingKey>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const save = async () => {
-    const changed = (Object.keys(draft) as SettingKey[]).filter((key) => JSON.stringify(draft[key]) !== JSON.stringify(settings[key]));
+    const changed = (Object.keys(draft) as SettingKey[]).filter(
+      (key) => JSON.stringify(draft[key]) !== JSON.stringify(settings[key]),
+    );
     const found: FieldErrors = {};
     for (const key of changed) {
       const parsed = SETTINGS[key].safeParse(draft[key]);
@@ -45,15 +60,12 @@ export function OfficePanel() {
     }
   };
 
-  let preview = '';
-  try {
-    preview = displayRegisterNumber(
-      formatRegisterNumber(draft['letters.numberPattern'], { seq: 12, year: jalaliYearOf(today), secretariat: draft['letters.secretariat'] }),
-      locale,
-    );
-  } catch {
-    preview = '';
-  }
+  const preview = previewNumber(
+    draft['letters.numberPattern'],
+    jalaliYearOf(today),
+    draft['letters.secretariat'],
+    locale,
+  );
 
   return (
     <form
@@ -66,10 +78,22 @@ export function OfficePanel() {
       <Stack gap="md" maw={820}>
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label={t('settings.office.nameFa')} dir="auto" value={draft['office.nameFa']} onChange={(e) => set('office.nameFa', e.currentTarget.value)} error={errors['office.nameFa']} />
+            <TextInput
+              label={t('settings.office.nameFa')}
+              dir="auto"
+              value={draft['office.nameFa']}
+              onChange={(e) => set('office.nameFa', e.currentTarget.value)}
+              error={errors['office.nameFa']}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label={t('settings.office.nameEn')} dir="auto" value={draft['office.nameEn']} onChange={(e) => set('office.nameEn', e.currentTarget.value)} error={errors['office.nameEn']} />
+            <TextInput
+              label={t('settings.office.nameEn')}
+              dir="auto"
+              value={draft['office.nameEn']}
+              onChange={(e) => set('office.nameEn', e.currentTarget.value)}
+              error={errors['office.nameEn']}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <TextInput
@@ -88,16 +112,42 @@ export function OfficePanel() {
             )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput label={t('settings.office.secretariat')} dir="auto" value={draft['letters.secretariat']} onChange={(e) => set('letters.secretariat', e.currentTarget.value)} error={errors['letters.secretariat']} />
+            <TextInput
+              label={t('settings.office.secretariat')}
+              dir="auto"
+              value={draft['letters.secretariat']}
+              onChange={(e) => set('letters.secretariat', e.currentTarget.value)}
+              error={errors['letters.secretariat']}
+            />
           </Grid.Col>
           <Grid.Col span={12}>
-            <TagsInput label={t('settings.office.classifications')} description={t('contacts.field.list.hint')} value={draft['letters.classifications']} onChange={(v) => set('letters.classifications', v)} error={errors['letters.classifications']} />
+            <TagsInput
+              label={t('settings.office.classifications')}
+              description={t('contacts.field.list.hint')}
+              value={draft['letters.classifications']}
+              onChange={(v) => set('letters.classifications', v)}
+              error={errors['letters.classifications']}
+            />
           </Grid.Col>
           <Grid.Col span={12}>
-            <TagsInput label={t('settings.office.urgencies')} description={t('contacts.field.list.hint')} value={draft['letters.urgencies']} onChange={(v) => set('letters.urgencies', v)} error={errors['letters.urgencies']} />
+            <TagsInput
+              label={t('settings.office.urgencies')}
+              description={t('contacts.field.list.hint')}
+              value={draft['letters.urgencies']}
+              onChange={(v) => set('letters.urgencies', v)}
+              error={errors['letters.urgencies']}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <NumberInput label={t('settings.office.dormantMonths')} min={1} max={120} allowDecimal={false} value={draft['relationships.dormantMonths']} onChange={(v) => set('relationships.dormantMonths', typeof v === 'number' ? v : 0)} error={errors['relationships.dormantMonths']} />
+            <NumberInput
+              label={t('settings.office.dormantMonths')}
+              min={1}
+              max={120}
+              allowDecimal={false}
+              value={draft['relationships.dormantMonths']}
+              onChange={(v) => set('relationships.dormantMonths', typeof v === 'number' ? v : 0)}
+              error={errors['relationships.dormantMonths']}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <NumberInput

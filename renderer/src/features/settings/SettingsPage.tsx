@@ -19,7 +19,11 @@ export function SettingsPage({ route }: PageProps) {
   return (
     <Stack gap="md">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
-      <Tabs value={tab} onChange={(value) => replaceRoute({ section: 'settings', params: { tab: value ?? 'me' } })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => replaceRoute({ section: 'settings', params: { tab: value ?? 'me' } })}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           {TABS.map((id) => (
             <Tabs.Tab key={id} value={id}>

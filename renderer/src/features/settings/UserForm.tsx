@@ -8,7 +8,15 @@ import { ApiError, call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validation';
 
-export function UserForm({ user, suggestedUsername, onClose }: { user?: User; suggestedUsername?: string; onClose: () => void }) {
+export function UserForm({
+  user,
+  suggestedUsername,
+  onClose,
+}: {
+  user?: User;
+  suggestedUsername?: string;
+  onClose: () => void;
+}) {
   const i18n = useI18n();
   const { t, name } = i18n;
   const [draft, setDraft] = useState({
@@ -20,21 +28,30 @@ export function UserForm({ user, suggestedUsername, onClose }: { user?: User; su
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
 
   const save = async () => {
-    const fields = { nameFa: draft.nameFa, nameEn: draft.nameEn || null, position: draft.position || null, role: draft.role };
+    const fields = {
+      nameFa: draft.nameFa,
+      nameEn: draft.nameEn || null,
+      position: draft.position || null,
+      role: draft.role,
+    };
     const checked = user
       ? checkInput(contract['users.update'].input, { id: user.id, ...fields }, i18n)
       : checkInput(contract['users.create'].input, { username: draft.username, ...fields }, i18n);
     if (!checked.ok) return setErrors(checked.errors);
     setSaving(true);
     try {
-      const saved = user ? await call('users.update', { id: user.id, ...fields }) : await call('users.create', { username: draft.username, ...fields });
+      const saved = user
+        ? await call('users.update', { id: user.id, ...fields })
+        : await call('users.create', { username: draft.username, ...fields });
       notifyDone(user ? t('form.saved') : t('users.created', { name: name(saved) }));
       onClose();
     } catch (error) {
-      if (error instanceof ApiError && error.issues.length > 0) setErrors(coreFieldErrors(error.issues, i18n));
+      if (error instanceof ApiError && error.issues.length > 0)
+        setErrors(coreFieldErrors(error.issues, i18n));
       notifyFailure(error, t);
     } finally {
       setSaving(false);
@@ -42,7 +59,12 @@ export function UserForm({ user, suggestedUsername, onClose }: { user?: User; su
   };
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.edit.title', { name: name(user) }) : t('users.new.title')} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={user ? t('users.edit.title', { name: name(user) }) : t('users.new.title')}
+      centered
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -62,10 +84,37 @@ export function UserForm({ user, suggestedUsername, onClose }: { user?: User; su
             error={errors.username}
             data-testid="user-username"
           />
-          <TextInput label={t('users.nameFa')} required dir="auto" data-autofocus value={draft.nameFa} onChange={(e) => set('nameFa', e.currentTarget.value)} error={errors.nameFa} data-testid="user-name-fa" />
-          <TextInput label={t('users.nameEn')} dir="auto" value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
-          <TextInput label={t('users.position')} dir="auto" value={draft.position} onChange={(e) => set('position', e.currentTarget.value)} error={errors.position} />
-          <Select label={t('users.role')} allowDeselect={false} value={draft.role} onChange={(v) => v && set('role', v as User['role'])} data={USER_ROLES.map((r) => ({ value: r, label: t(`users.role.${r}`) }))} />
+          <TextInput
+            label={t('users.nameFa')}
+            required
+            dir="auto"
+            data-autofocus
+            value={draft.nameFa}
+            onChange={(e) => set('nameFa', e.currentTarget.value)}
+            error={errors.nameFa}
+            data-testid="user-name-fa"
+          />
+          <TextInput
+            label={t('users.nameEn')}
+            dir="auto"
+            value={draft.nameEn}
+            onChange={(e) => set('nameEn', e.currentTarget.value)}
+            error={errors.nameEn}
+          />
+          <TextInput
+            label={t('users.position')}
+            dir="auto"
+            value={draft.position}
+            onChange={(e) => set('position', e.currentTarget.value)}
+            error={errors.position}
+          />
+          <Select
+            label={t('users.role')}
+            allowDeselect={false}
+            value={draft.role}
+            onChange={(v) => v && set('role', v as User['role'])}
+            data={USER_ROLES.map((r) => ({ value: r, label: t(`users.role.${r}`) }))}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}

@@ -37,8 +37,16 @@ export function UsersPanel() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Switch label={t('users.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="user-new">
+        <Switch
+          label={t('users.showInactive')}
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+        />
+        <Button
+          leftSection={<IconUserPlus size={16} aria-hidden />}
+          onClick={() => setEditing('new')}
+          data-testid="user-new"
+        >
           {t('users.new')}
         </Button>
       </Group>
@@ -84,7 +92,13 @@ export function UsersPanel() {
                       {t('action.edit')}
                     </Button>
                     {user.active ? (
-                      <Button size="xs" variant="subtle" color="red" disabled={user.id === me?.id} onClick={() => setDeactivating(user)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        disabled={user.id === me?.id}
+                        onClick={() => setDeactivating(user)}
+                      >
                         {t('users.deactivate')}
                       </Button>
                     ) : (
