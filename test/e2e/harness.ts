@@ -262,6 +262,7 @@ export async function setLocale(page: Page, locale: Locale): Promise<void> {
   );
   if (current === locale) return;
   await page
+    .getByRole('banner')
     .getByRole('radiogroup', { name: /زبان|Language/ })
     .getByText(locale === 'fa' ? 'فارسی' : 'English')
     .click();
