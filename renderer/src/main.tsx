@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Shell } from './app/Shell';
 import { Toasts } from './app/Toasts';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
 
 const first = storedPreferences();
@@ -20,7 +20,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <LocaleProvider>
           <Toasts />
           <Shell />

@@ -146,7 +146,15 @@ export function CommandPalette({ opened, onClose }: { opened: boolean; onClose: 
 
   let lastGroup: Entry['group'] | null = null;
   return (
-    <Modal opened={opened} onClose={close} title={t('palette.title')} size="lg" yOffset="10vh" withinPortal>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('palette.title')}
+      size="lg"
+      yOffset="10vh"
+      withinPortal
+    >
       <Stack gap="sm">
         <TextInput
           data-autofocus

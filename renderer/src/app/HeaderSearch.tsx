@@ -1,5 +1,5 @@
 /** The search box in the header: Enter opens the search page with the words typed. */
-import { Kbd, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { Kbd, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/locale';
@@ -13,11 +13,12 @@ export function HeaderSearch({ onPalette }: { onPalette: () => void }) {
       aria-label={t('header.search.label')}
       placeholder={t('header.search.placeholder')}
       leftSection={<IconSearch size={16} aria-hidden />}
-      rightSectionWidth={64}
+      rightSectionWidth={70}
       rightSection={
         <Tooltip label={t('palette.open')}>
-          <UnstyledButton aria-label={t('palette.open')} onClick={onPalette} dir="ltr">
-            <Kbd size="xs">Ctrl K</Kbd>
+          <UnstyledButton onClick={onPalette} dir="ltr">
+            <VisuallyHidden>{t('palette.title')}</VisuallyHidden>
+            <Kbd size="xs">Ctrl+K</Kbd>
           </UnstyledButton>
         </Tooltip>
       }

@@ -1,5 +1,5 @@
 /** The look of the program: calm, professional, deep teal-blue, generous spacing. */
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 const desk: MantineColorsTuple = [
   '#e8f5f7',
@@ -29,4 +29,26 @@ export const theme = createTheme({
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
   },
+});
+
+/**
+ * Colours darkened where Mantine's defaults fall under a 4.5:1 contrast (WCAG AA): secondary
+ * ("dimmed") text, which carries dates and hints, and the text of light badges and alerts in
+ * the warm colours the program uses for deadlines and states.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c6670',
+    '--mantine-color-teal-light-color': '#0b6b4f',
+    '--mantine-color-green-light-color': '#1f6f30',
+    '--mantine-color-orange-light-color': '#a23a00',
+    '--mantine-color-orange-text': '#a23a00',
+    '--mantine-color-orange-filled': '#c2410c',
+    '--mantine-color-yellow-light-color': '#8a5300',
+    '--mantine-color-red-text': '#c92a2a',
+    '--mantine-color-red-filled': '#c92a2a',
+    '--mantine-color-red-light-color': '#b02525',
+  },
+  dark: {},
 });

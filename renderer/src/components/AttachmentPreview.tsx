@@ -42,7 +42,14 @@ export function AttachmentPreview({ attachment, onClose }: { attachment: Attachm
 
   const title = t('attachments.previewTitle', { name: attachment.displayName });
   return (
-    <Modal opened onClose={onClose} title={<span dir="auto">{title}</span>} size="80rem" centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={<span dir="auto">{title}</span>}
+      size="80rem"
+      centered
+    >
       {error ? (
         <ErrorNotice error={error} />
       ) : !shown ? (

@@ -88,45 +88,44 @@ export function DateInput(props: DateInputProps) {
   const weekday = value && !problem ? formatDate(value, locale, 'weekday', calendar) : undefined;
 
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-end" shadow="md" trapFocus returnFocus>
-      <Popover.Target>
-        <TextInput
-          label={label}
-          required={required}
-          value={text}
-          placeholder={example}
-          dir="auto"
-          autoFocus={autoFocus}
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid={props['data-testid']}
-          onChange={(event) => read(event.currentTarget.value)}
-          onBlur={() => {
-            setTouched(true);
-            if (!problem && value) setText(show(value));
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' && event.altKey) setOpen(true);
-          }}
-          description={weekday ?? description}
-          error={ownError ?? error}
-          rightSection={
+    <TextInput
+      label={label}
+      required={required}
+      value={text}
+      placeholder={example}
+      dir="auto"
+      autoFocus={autoFocus}
+      inputMode="numeric"
+      autoComplete="off"
+      data-testid={props['data-testid']}
+      onChange={(event) => read(event.currentTarget.value)}
+      onBlur={() => {
+        setTouched(true);
+        if (!problem && value) setText(show(value));
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowDown' && event.altKey) setOpen(true);
+      }}
+      description={weekday ?? description}
+      error={ownError ?? error}
+      rightSection={
+        // The calendar hangs from its button, which says whether it is open.
+        <Popover opened={open} onChange={setOpen} position="bottom-end" shadow="md" trapFocus returnFocus>
+          <Popover.Target>
             <ActionIcon
               variant="subtle"
               aria-label={t('date.pick')}
               aria-haspopup="dialog"
-              aria-expanded={open}
-              aria-controls={open ? pickerId : undefined}
               onClick={() => setOpen((o) => !o)}
             >
               <IconCalendar size={18} aria-hidden />
             </ActionIcon>
-          }
-        />
-      </Popover.Target>
-      <Popover.Dropdown id={pickerId} role="dialog" aria-label={label}>
-        <MonthGrid value={value} today={today} onPick={pick} />
-      </Popover.Dropdown>
-    </Popover>
+          </Popover.Target>
+          <Popover.Dropdown id={pickerId} role="dialog" aria-label={label}>
+            <MonthGrid value={value} today={today} onPick={pick} />
+          </Popover.Dropdown>
+        </Popover>
+      }
+    />
   );
 }

@@ -38,7 +38,14 @@ export function ReferDialog({ letter, onClose }: { letter: Letter; onClose: () =
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('letters.refer.title')} centered size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={t('letters.refer.title')}
+      centered
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -42,6 +42,7 @@ export function ContactDrawer({ id, onClose }: { id: string; onClose: () => void
 
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       position={i18n.dir === 'rtl' ? 'left' : 'right'}

@@ -89,6 +89,7 @@ export function ContactForm({ contact, partner, onClose }: ContactFormProps) {
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={contact ? t('contacts.edit.title', { name: name(contact) }) : t('contacts.new.title')}

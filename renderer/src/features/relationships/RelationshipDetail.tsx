@@ -109,7 +109,7 @@ export function RelationshipDetail({ id }: { id: string }) {
                 ]}
               />
               {r.dormant && (
-                <Text size="sm" c="orange.8" mt="md">
+                <Text size="sm" c="orange" mt="md">
                   {t('relationships.dormant.hint', { months: settings['relationships.dormantMonths'] })}
                 </Text>
               )}

@@ -159,17 +159,19 @@ export function SearchPage({ route }: PageProps) {
       ) : data.items.length === 0 ? (
         <EmptyHint title={t('search.empty', { text: debounced })} hint={t('search.empty.hint')} />
       ) : (
-        <Stack
-          gap="sm"
-          component="ul"
-          aria-label={t('search.results')}
-          m={0}
-          p={0}
-          style={{ listStyle: 'none' }}
-        >
-          {data.items.map((hit) => (
-            <HitCard key={`${hit.type}-${hit.id}`} hit={hit} />
-          ))}
+        <Stack gap="sm">
+          <Stack
+            gap="sm"
+            component="ul"
+            aria-label={t('search.results')}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+          >
+            {data.items.map((hit) => (
+              <HitCard key={`${hit.type}-${hit.id}`} hit={hit} />
+            ))}
+          </Stack>
           {data.hasMore && (
             <Group justify="center">
               <Button

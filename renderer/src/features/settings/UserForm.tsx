@@ -60,6 +60,7 @@ export function UserForm({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={user ? t('users.edit.title', { name: name(user) }) : t('users.new.title')}
