@@ -39,6 +39,8 @@ export interface Harness {
   context: BrowserContext;
   desk: TestDesk;
   origin: string;
+  /** Every call the page made to the desk, in order. */
+  calls: { method: string; input: unknown }[];
   /** Everything that went wrong in the page since the harness started (or since `clearProblems`). */
   problems: Problem[];
   /** Opens a route such as `/desk` or `/partners/<id>` and waits for the page to settle. */
@@ -175,9 +177,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     context.on('request', (request) => {
       if (!sameOrigin(request.url())) problems.push({ kind: 'foreign-request', text: request.url() });
     });
-    await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) =>
-      desk.desk.call(method, input),
-    );
+    const calls: { method: string; input: unknown }[] = [];
+    await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) => {
+      calls.push({ method, input });
+      return desk.desk.call(method, input);
+    });
     await context.addInitScript(installBridge, EVENT_NAMES as string[]);
     const page = await context.newPage();
     page.on('console', (message) => {
@@ -216,6 +220,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       context,
       desk,
       origin,
+      calls,
       problems,
       async open(route) {
         await page.goto(`${origin}/index.html#${route.startsWith('/') ? route : `/${route}`}`);

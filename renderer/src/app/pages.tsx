@@ -9,6 +9,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
 import { EventsPage } from '../features/events/EventsPage';
 import { DeskPage } from '../features/desk/DeskPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
 import { RelationshipsPage } from '../features/relationships/RelationshipsPage';
 import { SearchPage } from '../features/search/SearchPage';
@@ -28,6 +29,7 @@ export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   cases: CasesPage,
   search: SearchPage,
   settings: SettingsPage,
+  documents: DocumentsPage,
   agreements: AgreementsPage,
   approvals: ApprovalsPage,
   events: EventsPage,

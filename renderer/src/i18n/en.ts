@@ -5,6 +5,7 @@ import { approvalsEn } from './messages/approvals';
 import { casesEn } from './messages/cases';
 import { commonEn } from './messages/common';
 import { deskEn } from './messages/desk';
+import { documentsEn } from './messages/documents';
 import { eventsEn } from './messages/events';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
@@ -25,6 +26,7 @@ export const en: Catalogue = {
   ...deskEn,
   ...searchEn,
   ...settingsEn,
+  ...documentsEn,
   ...agreementsEn,
   ...approvalsEn,
   ...eventsEn,

@@ -9,6 +9,7 @@ import { approvalsFa } from './messages/approvals';
 import { casesFa } from './messages/cases';
 import { commonFa } from './messages/common';
 import { deskFa } from './messages/desk';
+import { documentsFa } from './messages/documents';
 import { eventsFa } from './messages/events';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
@@ -27,6 +28,7 @@ export const fa = {
   ...deskFa,
   ...searchFa,
   ...settingsFa,
+  ...documentsFa,
   ...agreementsFa,
   ...approvalsFa,
   ...eventsFa,

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import type { Letter } from '../../../../shared/api/letters.contract';
 import { navigate, routeHref } from '../../app/routes';
 import { useSession } from '../../app/session';
+import { hasMethod } from '../../app/sections';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ExportButton } from '../../components/ExportButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Facts } from '../../components/Facts';
@@ -149,6 +151,7 @@ export function LetterDetail({ id }: { id: string }) {
             >
               {t('action.edit')}
             </Button>
+            {hasMethod('documents.export') && <ExportButton kind="letter" id={id} />}
           </>
         }
       />

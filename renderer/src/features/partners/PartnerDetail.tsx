@@ -3,7 +3,9 @@ import { Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArchiveOff, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { navigate, routeHref } from '../../app/routes';
+import { hasMethod } from '../../app/sections';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
+import { ExportButton } from '../../components/ExportButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Facts } from '../../components/Facts';
@@ -89,6 +91,7 @@ export function PartnerDetail({ id, openContact }: { id: string; openContact?: s
             >
               {partner.archived ? t('action.restore') : t('action.archive')}
             </Button>
+            {hasMethod('documents.export') && <ExportButton kind="partnerBriefing" id={id} />}
           </>
         }
       />

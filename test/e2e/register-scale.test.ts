@@ -1,0 +1,68 @@
+/**
+ * A long register stays light: with 2,000 letters only the rows in view are drawn, pages
+ * are read as the list scrolls, the keyboard reaches the last letter, and Ctrl+F jumps to
+ * the list's filter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const COUNT = 2000;
+
+describe('a long register', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      seed: async (t) => {
+        for (let i = 1; i <= COUNT; i++) {
+          const day = new Date(Date.UTC(2024, 0, 1) + (i % 480) * 86_400_000).toISOString().slice(0, 10);
+          await t.ok('letters.create', {
+            direction: i % 3 === 0 ? 'outgoing' : 'incoming',
+            letterDate: day,
+            from: { text: `فرستندهٔ ${i}` },
+            to: { text: 'اداره کل ارتباطات و امور بین‌الملل' },
+            subject: `نامهٔ شمارهٔ ${i} دربارهٔ همکاری شهری`,
+          });
+        }
+      },
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('draws only the rows in view, and reads more as the list scrolls', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    await expect.poll(() => page.getByTestId('letters-count').textContent()).toBe('۲٬۰۰۰ مورد');
+    const rows = page.locator('[role="rowgroup"] [role="row"]');
+    expect(await rows.count()).toBeLessThan(60);
+
+    // Keyboard to the end: End on a row jumps to the last letter.
+    await page.locator('[role="row"][data-index="0"]').focus();
+    await page.keyboard.press('End');
+    const last = page.locator(`[role="row"][data-index="${COUNT - 1}"]`);
+    await expect
+      .poll(() => last.textContent(), { timeout: 30_000 })
+      .toMatch(/نامهٔ شمارهٔ \d+ دربارهٔ همکاری شهری/);
+    expect(await rows.count()).toBeLessThan(60);
+    // Jumping to the end read the pages it showed, not all twenty of the register.
+    const offsets = new Set(
+      h.calls
+        .filter((c) => c.method === 'letters.list' && (c.input as { limit?: number }).limit === 100)
+        .map((c) => (c.input as { offset: number }).offset),
+    );
+    expect(offsets.has(0)).toBe(true);
+    expect(offsets.has(1900)).toBe(true);
+    expect(offsets.size).toBeLessThan(6);
+
+    await page.keyboard.press('Control+f');
+    await expect
+      .poll(() =>
+        page.evaluate(`document.activeElement && document.activeElement.getAttribute('data-list-filter')`),
+      )
+      .not.toBeNull();
+    h.assertClean();
+  });
+});
