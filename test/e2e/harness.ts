@@ -300,8 +300,14 @@ export async function screenshot(
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const file = join(SCREENSHOTS_DIR, `${name}.${locale}.png`);
   // Toasts of earlier steps would cover the page; hover states would colour a row.
-  for (const close of await page.locator('.mantine-Notification-root button').all()) {
-    await close.click().catch(() => {});
+  // Closing one toast renumbers the rest, so always close the first until none is left.
+  const toastClose = page.locator('.mantine-Notification-root button');
+  for (let left = 20; left > 0 && (await toastClose.count()) > 0; left--) {
+    await toastClose
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => {});
+    await page.waitForTimeout(100);
   }
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
