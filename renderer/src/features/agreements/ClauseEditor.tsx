@@ -135,15 +135,7 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
     >
       <span />
       {languages.map((language) => (
-        <Text
-          key={language}
-
-          fw={600}
-          size="sm"
-          lang={language}
-          dir={isRtlLanguage(language) ? 'rtl' : 'ltr'}
-          ta="start"
-        >
+        <Text key={language} fw={600} size="sm" ta="center">
           {languageName(language, locale)}
         </Text>
       ))}
