@@ -234,6 +234,41 @@ describe('the index follows every write', () => {
     expect(await ids('فرش')).toEqual([]);
   });
 
+  it("finds letters, events and programme items by a partner's new name after a rename", async () => {
+    const city = (
+      await t.ok('partners.create', { kind: 'city', nameFa: 'کازان', nameEn: 'Kazan', country: 'RU' })
+    ).id;
+    const sent = await t.ok('letters.create', letterInput({ subject: 'دعوت', from: { partnerId: city } }));
+    const copied = await t.ok(
+      'letters.create',
+      letterInput({ subject: 'گزارش', copies: [{ partnerId: city, purpose: 'information' }] }),
+    );
+    const unrelated = await t.ok('letters.create', letterInput({ subject: 'روادید' }));
+    const week = await t.ok('events.create', {
+      kind: 'cultural_week',
+      title: 'هفته فرهنگی',
+      startDate: '2025-06-01',
+      endDate: '2025-06-07',
+      ourRole: 'organiser',
+      hostPartnerId: city,
+    });
+    const item = await t.ok('programme.add', {
+      eventId: week.id,
+      title: 'کنسرت',
+      type: 'concert',
+      date: '2025-06-02',
+      partnerId: city,
+    });
+    expect(await ids('Kazan', { types: ['letter'] })).toHaveLength(2);
+
+    await t.ok('partners.update', { id: city, nameFa: 'قازان', nameEn: 'Qazan' });
+    expect(await ids('Kazan')).toEqual([]);
+    const found = await ids('Qazan');
+    expect(found).toEqual(expect.arrayContaining([city, sent.id, copied.id, week.id, item.id]));
+    expect(found).not.toContain(unrelated.id);
+    expect((await ids('قازان', { types: ['letter'] })).sort()).toEqual([sent.id, copied.id].sort());
+  });
+
   it('keeps the index unchanged when a write fails', async () => {
     await t.ok('letters.create', letterInput({ subject: 'شیان' }));
     const failed = await t.fail('letters.update', {

@@ -153,3 +153,21 @@ export async function countsFor(db: Db, eventIds: readonly string[]) {
     .execute();
   return { programme: new Map(programme.map((p) => [p.event_id, Number(p.n)])), members };
 }
+
+/** The events a partner hosts or organises, and the programme items it takes part in. */
+export async function eventRecordsOfPartner(
+  db: Db,
+  partnerId: string,
+): Promise<{ events: string[]; programmeItems: string[] }> {
+  const events = await db
+    .selectFrom('events')
+    .select('id')
+    .where((eb) => eb.or([eb('host_partner_id', '=', partnerId), eb('organiser_partner_id', '=', partnerId)]))
+    .execute();
+  const items = await db
+    .selectFrom('programme_items')
+    .select('id')
+    .where('partner_id', '=', partnerId)
+    .execute();
+  return { events: events.map((r) => r.id), programmeItems: items.map((r) => r.id) };
+}

@@ -315,3 +315,14 @@ export async function existingIds(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The letters whose sender, addressee, linked partners or copy recipients include the partner. */
+export async function letterIdsOfPartner(db: Db, partnerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('letter_partners')
+    .select('letter_id')
+    .where('partner_id', '=', partnerId)
+    .union(db.selectFrom('letter_copies').select('letter_id').where('partner_id', '=', partnerId))
+    .execute();
+  return rows.map((r) => r.letter_id);
+}

@@ -1,6 +1,8 @@
 import type { Partner } from '../../../../shared/api/partners.contract';
 import { caseIdsOfPartner } from '../cases/cases.repository';
 import { contactIdsOfPartner } from '../contacts/contacts.repository';
+import { eventRecordsOfPartner } from '../events/events.repository';
+import { letterIdsOfPartner } from '../letters/letter-links.repository';
 import type { MutationContext } from '../context';
 import { conflict } from '../errors';
 import { newId } from '../ids';
@@ -18,8 +20,9 @@ import {
 } from './partners.service';
 
 /**
- * Contacts, relationships and cases carry their partner's names in their search documents:
- * when a partner's names or country change, those documents are rewritten too.
+ * Contacts, relationships, cases, letters, events and programme items carry their partner's
+ * names in their search documents: when a partner's names or country change, those documents
+ * are rewritten too, in the same transaction, so a search for the new name finds them at once.
  */
 async function touchDependents(ctx: MutationContext, before: Partner, after: Partner): Promise<void> {
   const same =
@@ -31,6 +34,10 @@ async function touchDependents(ctx: MutationContext, before: Partner, after: Par
   for (const id of await contactIdsOfPartner(ctx.tx, after.id)) ctx.touch('contact', id);
   for (const id of await relationshipIdsOfPartner(ctx.tx, after.id)) ctx.touch('relationship', id);
   for (const id of await caseIdsOfPartner(ctx.tx, after.id)) ctx.touch('case', id);
+  for (const id of await letterIdsOfPartner(ctx.tx, after.id)) ctx.touch('letter', id);
+  const { events, programmeItems } = await eventRecordsOfPartner(ctx.tx, after.id);
+  for (const id of events) ctx.touch('event', id);
+  for (const id of programmeItems) ctx.touch('programme_item', id);
 }
 
 export const partnersHandlers = defineHandlers({
