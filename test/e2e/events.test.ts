@@ -58,7 +58,10 @@ describe('events', () => {
 
   it('creates a cultural week with programme items and sees them in the grid', async () => {
     const page = h.page;
-    await h.open('/events/new');
+    await h.open('/events');
+    await settle(page);
+    await page.keyboard.press('Control+n');
+    await page.waitForURL(/#\/events\/new$/);
     await page.getByTestId('event-title').fill('هفته فرهنگی اصفهان در فلورانس');
     await page.getByTestId('event-start').fill('۱۴۰۴/۰۳/۱۰');
     await page.getByTestId('event-end').fill('۱۴۰۴/۰۳/۱۶');
@@ -90,6 +93,25 @@ describe('events', () => {
     ]);
     expect(await secondDay.textContent()).toContain('۱۰:۰۰');
     expect(await secondDay.textContent()).toContain('۱۱ خرداد ۱۴۰۴');
+    h.assertClean();
+  });
+
+  it('changes the week’s venue and confirms it', async () => {
+    const page = h.page;
+    await openEvent('هفته فرهنگی اصفهان در فلورانس');
+    expect(await page.getByTestId('event-status').textContent()).toBe('برنامه‌ریزی‌شده');
+    await page.getByTestId('event-edit').click();
+    await page.waitForURL(/#\/events\/[0-9a-f-]{36}\/edit$/);
+    const title = page.getByTestId('event-title');
+    await expect.poll(() => title.inputValue()).toBe('هفته فرهنگی اصفهان در فلورانس');
+    await page.getByRole('textbox', { name: 'محل', exact: true }).fill('Palazzo Vecchio, Firenze');
+    await page.getByTestId('event-status-select').click();
+    await page.getByRole('option', { name: 'قطعی' }).click();
+    await page.getByTestId('event-create').click();
+    await page.waitForURL(/#\/events\/[0-9a-f-]{36}$/);
+    await settle(page);
+    await expect.poll(() => page.getByTestId('event-status').textContent()).toBe('قطعی');
+    expect(await page.getByText('Palazzo Vecchio, Firenze').count()).toBe(1);
     h.assertClean();
   });
 

@@ -12,6 +12,8 @@ export const NEW_ROUTES: Partial<Record<SectionId, Route>> = {
   partners: { section: 'partners', id: 'new' },
   relationships: { section: 'relationships', id: 'new' },
   cases: { section: 'cases', id: 'new' },
+  agreements: { section: 'agreements', id: 'new' },
+  events: { section: 'events', id: 'new' },
 };
 
 export interface ShortcutHandlers {

@@ -56,9 +56,18 @@ export function EventDetail({ id }: { id: string }) {
           </Group>
         }
         actions={
-          <Button variant="default" onClick={() => navigate({ section: 'events' })}>
-            {t('action.back')}
-          </Button>
+          <>
+            <Button variant="default" onClick={() => navigate({ section: 'events' })}>
+              {t('action.back')}
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => navigate({ section: 'events', id: event.id, action: 'edit' })}
+              data-testid="event-edit"
+            >
+              {t('action.edit')}
+            </Button>
+          </>
         }
       />
       <SectionCard title={t('events.facts')}>

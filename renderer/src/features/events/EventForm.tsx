@@ -1,12 +1,18 @@
-/** Records a new event: kind, title, days, our role, host, venue, objectives, reciprocal event. */
+/**
+ * Records a new event, or changes one: kind, status, title, days, our role, host, venue,
+ * objectives, reciprocal event.
+ */
 import { Button, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import {
   EVENT_KINDS,
   EVENT_ROLES,
+  EVENT_STATUSES,
   eventsContract,
   type EventKind,
+  type EventRecord,
   type EventRole,
+  type EventStatus,
 } from '../../../../shared/api/events.contract';
 import { navigate } from '../../app/routes';
 import { useSession } from '../../app/session';
@@ -21,24 +27,31 @@ import { useMutation } from '../../lib/query';
 import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validation';
 import { loadPartners } from '../agreements/agreement-view';
 
-export function EventForm() {
+export function EventForm({ existing }: { existing?: EventRecord }) {
   const i18n = useI18n();
-  const { t, date } = i18n;
+  const { t, date, name } = i18n;
   const { today } = useSession();
-  const [kind, setKind] = useState<EventKind>('cultural_week');
-  const [role, setRole] = useState<EventRole>('organiser');
-  const [title, setTitle] = useState('');
-  const [start, setStart] = useState<string | null>(today);
-  const [end, setEnd] = useState<string | null>(today);
-  const [host, setHost] = useState<{ id: string | null; label: string | null }>({ id: null, label: null });
-  const [venue, setVenue] = useState('');
-  const [objectives, setObjectives] = useState('');
+  const [kind, setKind] = useState<EventKind>(existing?.kind ?? 'cultural_week');
+  const [status, setStatus] = useState<EventStatus>(existing?.status ?? 'planned');
+  const [role, setRole] = useState<EventRole>(existing?.ourRole ?? 'organiser');
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [start, setStart] = useState<string | null>(existing?.startDate ?? today);
+  const [end, setEnd] = useState<string | null>(existing?.endDate ?? today);
+  const [host, setHost] = useState<{ id: string | null; label: string | null }>({
+    id: existing?.host?.id ?? null,
+    label: existing?.host ? name(existing.host) : null,
+  });
+  const [venue, setVenue] = useState(existing?.venue ?? '');
+  const [objectives, setObjectives] = useState(existing?.objectives ?? '');
   const [reciprocal, setReciprocal] = useState<{ id: string | null; label: string | null }>({
-    id: null,
-    label: null,
+    id: existing?.reciprocal?.id ?? null,
+    label: existing?.reciprocal
+      ? `${existing.reciprocal.title} — ${date(existing.reciprocal.startDate, 'short')}`
+      : null,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation('events.create');
+  const update = useMutation('events.update');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,14 +66,18 @@ export function EventForm() {
       objectives: objectives.trim() || null,
       reciprocalEventId: reciprocal.id,
     };
-    const checked = checkInput(eventsContract['events.create'].input, input, i18n);
+    const checked = existing
+      ? checkInput(eventsContract['events.update'].input, { id: existing.id, status, ...input }, i18n)
+      : checkInput(eventsContract['events.create'].input, input, i18n);
     if (!checked.ok) return setErrors(checked.errors);
     if (input.endDate < input.startDate) return setErrors({ endDate: t('validation.date.order') });
     setErrors({});
     try {
-      const created = await create.run(input);
-      notifyDone(t('events.created', { title: created.title }));
-      navigate({ section: 'events', id: created.id });
+      const saved = existing
+        ? await update.run({ id: existing.id, status, ...input })
+        : await create.run(input);
+      notifyDone(t(existing ? 'events.updated' : 'events.created', { title: saved.title }));
+      navigate({ section: 'events', id: saved.id });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION')
         setErrors(coreFieldErrors(error.issues, i18n));
@@ -72,13 +89,16 @@ export function EventForm() {
     <form onSubmit={submit} noValidate>
       <Stack gap="lg" maw={1000}>
         <PageHeader
-          title={t('events.new.title')}
+          title={existing ? t('events.edit.title') : t('events.new.title')}
           actions={
             <>
-              <Button variant="default" onClick={() => navigate({ section: 'events' })}>
+              <Button
+                variant="default"
+                onClick={() => navigate({ section: 'events', ...(existing && { id: existing.id }) })}
+              >
                 {t('action.cancel')}
               </Button>
-              <Button type="submit" loading={create.pending} data-testid="event-create">
+              <Button type="submit" loading={create.pending || update.pending} data-testid="event-create">
                 {t('action.save')}
               </Button>
             </>
@@ -86,7 +106,7 @@ export function EventForm() {
         />
         <FormSection title={t('events.field.title')}>
           <Stack gap="md">
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <SimpleGrid cols={{ base: 1, md: existing ? 3 : 2 }} spacing="md">
               <Select
                 label={t('events.kind')}
                 value={kind}
@@ -101,6 +121,16 @@ export function EventForm() {
                 onChange={(v) => v && setRole(v as EventRole)}
                 data={EVENT_ROLES.map((r) => ({ value: r, label: t(`events.role.${r}`) }))}
               />
+              {existing && (
+                <Select
+                  label={t('events.status')}
+                  value={status}
+                  allowDeselect={false}
+                  onChange={(v) => v && setStatus(v as EventStatus)}
+                  data={EVENT_STATUSES.map((s) => ({ value: s, label: t(`events.status.${s}`) }))}
+                  data-testid="event-status-select"
+                />
+              )}
             </SimpleGrid>
             <TextInput
               label={t('events.field.title')}

@@ -8,6 +8,8 @@ export const eventsFa = {
   'events.new': 'رویداد تازه',
   'events.new.title': 'ثبت رویداد تازه',
   'events.created': 'رویداد «{title}» ثبت شد.',
+  'events.edit.title': 'ویرایش رویداد',
+  'events.updated': 'تغییرات رویداد «{title}» ذخیره شد.',
   'events.empty': 'هنوز رویدادی ثبت نشده است.',
   'events.empty.hint': 'با «رویداد تازه» یک همایش، هفتهٔ فرهنگی یا سفر هیئت را ثبت کنید.',
 
@@ -141,6 +143,8 @@ export const eventsEn: Translation<typeof eventsFa> = {
   'events.new': 'New event',
   'events.new.title': 'Record a new event',
   'events.created': 'The event “{title}” was recorded.',
+  'events.edit.title': 'Edit the event',
+  'events.updated': 'The changes to “{title}” were saved.',
   'events.empty': 'No events yet.',
   'events.empty.hint': 'Use “New event” to record a forum, a cultural week or a delegation’s journey.',
 
