@@ -4,6 +4,7 @@
  * Desk's lists, numbers, chart and map agree with the core, and each screen is pictured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELATIONSHIP_STATUSES } from '../../shared/api/relationships.contract';
 import { screenshot, setLocale, startHarness, type Harness } from './harness';
 
 describe('a tour of the sample office', () => {
@@ -52,6 +53,45 @@ describe('a tour of the sample office', () => {
     await expect
       .poll(() => page.getByTestId('letters-chart').locator('.recharts-bar-rectangle').count())
       .toBeGreaterThan(0);
+    h.assertClean();
+  });
+
+  it('charts relationships by status and area and approvals by authority, each bar opening its list', async () => {
+    const page = h.page;
+    await h.open('/desk');
+    const persian = (n: number) => n.toLocaleString('fa-IR', { useGrouping: false });
+    const active = (await h.desk.ok('relationships.list', { status: 'active', limit: 1 })).total;
+    const cultural = (await h.desk.ok('relationships.list', { area: 'cultural', limit: 1 })).total;
+    expect(active).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('status-chart').getAttribute('aria-label'))
+      .toContain(`فعال: ${persian(active)}`);
+    expect(await page.getByTestId('area-chart').getAttribute('aria-label')).toContain(
+      `فرهنگی: ${persian(cultural)}`,
+    );
+
+    const waiting = (await h.desk.ok('approvals.waiting', { limit: 500 })).filter(
+      (w) => w.state === 'waiting',
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    const first = waiting[0]!;
+    const atFirst = waiting.filter((w) => w.authorityId === first.authorityId).length;
+    await expect
+      .poll(() => page.getByTestId('approvals-chart').getAttribute('aria-label'))
+      .toContain(`${first.authorityNameFa}: ${persian(atFirst)}`);
+
+    const statuses = await page.getByTestId('status-chart').locator('.recharts-bar-rectangle').count();
+    expect(statuses).toBeGreaterThan(0);
+    // One bar per status that has relationships, in the order of the lifecycle.
+    const present: string[] = [];
+    for (const status of RELATIONSHIP_STATUSES) {
+      if ((await h.desk.ok('relationships.list', { status, limit: 1 })).total > 0) present.push(status);
+    }
+    expect(statuses).toBe(present.length);
+    const index = present.indexOf('active');
+    await page.getByTestId('status-chart').locator('.recharts-bar-rectangle').nth(index).click();
+    await page.waitForURL(/#\/relationships\?status=active$/);
+    await expect.poll(() => page.getByTestId('relationships-count').textContent()).toContain(persian(active));
     h.assertClean();
   });
 

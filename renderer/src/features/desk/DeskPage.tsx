@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
 import { PartnerMap } from '../partners/PartnerMap';
+import { ApprovalsWaitingChart, RelationshipsChart } from './DeskCharts';
 import { DeskLists } from './DeskLists';
 import { LettersChart } from './LettersChart';
 import { StatCards } from './StatCards';
@@ -43,6 +44,12 @@ export function DeskPage() {
                 </Title>
                 <PartnerMap compact />
               </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <RelationshipsChart />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <ApprovalsWaitingChart today={data.today} />
             </Grid.Col>
           </Grid>
         </>

@@ -39,6 +39,13 @@ export const deskFa = {
   'desk.chart.outgoing': 'صادره',
   'desk.chart.summary': '{month}: {incoming} وارده، {outgoing} صادره',
   'desk.chart.cases': 'پرونده‌های باز بر پایهٔ نوع',
+  'desk.chart.count': '{label}: {count}',
+  'desk.chart.approvals': 'درخواست‌های در انتظار نزد هر مرجع',
+  'desk.chart.approvals.empty': 'هیچ درخواستی نزد مرجعی در انتظار نیست.',
+  'desk.chart.relationships': 'روابط بر پایهٔ وضعیت و زمینهٔ همکاری',
+  'desk.chart.relationships.empty': 'هنوز رابطه‌ای ثبت نشده است؛ از بخش «روابط» نخستین رابطه را بسازید.',
+  'desk.chart.byStatus': 'بر پایهٔ وضعیت',
+  'desk.chart.byArea': 'بر پایهٔ زمینهٔ همکاری',
   'desk.map.title': 'شهرهای طرف و روابط',
 } as const;
 
@@ -80,5 +87,12 @@ export const deskEn: Translation<typeof deskFa> = {
   'desk.chart.outgoing': 'Outgoing',
   'desk.chart.summary': '{month}: {incoming} incoming, {outgoing} outgoing',
   'desk.chart.cases': 'Open cases by kind',
+  'desk.chart.count': '{label}: {count}',
+  'desk.chart.approvals': 'Requests waiting at each authority',
+  'desk.chart.approvals.empty': 'No request is waiting at any authority.',
+  'desk.chart.relationships': 'Relationships by status and area of cooperation',
+  'desk.chart.relationships.empty': 'No relationship yet; create the first one in Relationships.',
+  'desk.chart.byStatus': 'By status',
+  'desk.chart.byArea': 'By area of cooperation',
   'desk.map.title': 'Partner cities and relationships',
 };

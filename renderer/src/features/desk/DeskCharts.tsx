@@ -1,0 +1,184 @@
+/**
+ * The Desk's other charts: approval requests waiting at each authority now, and the
+ * relationships by status and by area of cooperation. Each bar opens the list it counts.
+ * Relationship counts are one-row pages of the list with their total (one small query per
+ * bar), so they cost the same whatever the size of the office.
+ */
+import { Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  COOPERATION_AREAS,
+  RELATIONSHIP_STATUSES,
+  type RelationshipListInput,
+} from '../../../../shared/api/relationships.contract';
+import { addDays } from '../../../../shared/dates/jalali';
+import { navigate, type Route } from '../../app/routes';
+import { hasMethod } from '../../app/sections';
+import { useI18n } from '../../i18n/locale';
+import { call, on } from '../../lib/api';
+import { useQuery } from '../../lib/query';
+import { authorityName } from '../approvals/approval-view';
+
+interface Bucket {
+  key: string;
+  label: string;
+  count: number;
+  route: Route;
+}
+
+/** A horizontal bar chart of labelled counts, laid out in the reading direction. */
+function CountBars({ buckets, label, testId }: { buckets: Bucket[]; label: string; testId: string }) {
+  const { t, number, dir } = useI18n();
+  const rtl = dir === 'rtl';
+  const summary = buckets.map((b) => t('desk.chart.count', { label: b.label, count: number(b.count) }));
+  return (
+    // SVG text anchors follow the CSS direction: the chart is drawn left to right and
+    // mirrored through its axes instead (values grow toward the start side of the text).
+    <div
+      dir="ltr"
+      role="img"
+      aria-label={`${label}: ${summary.join(rtl ? '؛ ' : '; ')}`}
+      data-testid={testId}
+      style={{ width: '100%', height: Math.max(120, buckets.length * 30 + 40) }}
+    >
+      <ResponsiveContainer>
+        <BarChart data={buckets} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis
+            type="number"
+            reversed={rtl}
+            allowDecimals={false}
+            tickFormatter={(v: number) => number(v)}
+            fontSize={11}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={120}
+            orientation={rtl ? 'right' : 'left'}
+            fontSize={12}
+            interval={0}
+          />
+          <Tooltip formatter={(v) => [number(Number(v)), label]} />
+          <Bar
+            dataKey="count"
+            fill="#1c7ed6"
+            radius={3}
+            maxBarSize={22}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(entry: { payload?: Bucket }) => entry.payload && navigate(entry.payload.route)}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Requests waiting at each authority now, the most first. */
+export function ApprovalsWaitingChart({ today }: { today: string }) {
+  const { t, locale } = useI18n();
+  const rows = useQuery(
+    'approvals.turnaround',
+    hasMethod('approvals.turnaround') ? { from: addDays(today, -365), to: today } : null,
+    { entities: ['approval_chain'] },
+  );
+  const buckets: Bucket[] = (rows.data ?? rows.previous ?? [])
+    .filter((r) => r.waitingNow > 0)
+    .sort((a, b) => b.waitingNow - a.waitingNow)
+    .map((r) => ({
+      key: r.authorityId,
+      label: authorityName(r, locale),
+      count: r.waitingNow,
+      route: { section: 'approvals' },
+    }));
+  const title = t('desk.chart.approvals');
+  return (
+    <Card component="section" aria-label={title} h="100%">
+      <Title order={2} fz="h5" mb="sm">
+        {title}
+      </Title>
+      {rows.data && buckets.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="approvals-chart-empty">
+          {t('desk.chart.approvals.empty')}
+        </Text>
+      ) : (
+        <CountBars buckets={buckets} label={title} testId="approvals-chart" />
+      )}
+    </Card>
+  );
+}
+
+type RelationshipFilter = Pick<RelationshipListInput, 'status' | 'area'>;
+
+async function countRelationships(filter: RelationshipFilter): Promise<number> {
+  const page = await call('relationships.list', { ...filter, limit: 1 });
+  return page.total;
+}
+
+/** Relationships by status and by area of cooperation; empty buckets are left out. */
+export function RelationshipsChart() {
+  const { t } = useI18n();
+  const [counts, setCounts] = useState<{ status: number[]; area: number[] } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => on('changed', (p) => p.entities.includes('relationship') && setVersion((v) => v + 1)), []);
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      Promise.all(RELATIONSHIP_STATUSES.map((status) => countRelationships({ status }))),
+      Promise.all(COOPERATION_AREAS.map((area) => countRelationships({ area }))),
+    ]).then(
+      ([status, area]) => live && setCounts({ status, area }),
+      () => live && setCounts({ status: [], area: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  const byStatus: Bucket[] = RELATIONSHIP_STATUSES.map((status, i) => ({
+    key: status,
+    label: t(`relationships.status.${status}`),
+    count: counts?.status[i] ?? 0,
+    route: { section: 'relationships' as const, params: { status } },
+  })).filter((b) => b.count > 0);
+  const byArea: Bucket[] = COOPERATION_AREAS.map((area, i) => ({
+    key: area,
+    label: t(`relationships.area.${area}`),
+    count: counts?.area[i] ?? 0,
+    route: { section: 'relationships' as const, params: { area } },
+  })).filter((b) => b.count > 0);
+  const title = t('desk.chart.relationships');
+
+  return (
+    <Card component="section" aria-label={title} h="100%">
+      <Title order={2} fz="h5" mb="sm">
+        {title}
+      </Title>
+      {counts && byStatus.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('desk.chart.relationships.empty')}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <div>
+            <Text size="sm" fw={600} mb={4}>
+              {t('desk.chart.byStatus')}
+            </Text>
+            {counts && (
+              <CountBars buckets={byStatus} label={t('desk.chart.byStatus')} testId="status-chart" />
+            )}
+          </div>
+          <div>
+            <Text size="sm" fw={600} mb={4}>
+              {t('desk.chart.byArea')}
+            </Text>
+            {counts && <CountBars buckets={byArea} label={t('desk.chart.byArea')} testId="area-chart" />}
+          </div>
+        </SimpleGrid>
+      )}
+    </Card>
+  );
+}
