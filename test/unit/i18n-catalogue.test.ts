@@ -1,0 +1,40 @@
+/**
+ * The interface's words: every error code the core can answer reads as a human message in
+ * Persian and in English, and both catalogues say the same things with the same blanks.
+ */
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../shared/api/errors';
+import { en } from '../../renderer/src/i18n/en';
+import { fa, type MessageKey } from '../../renderer/src/i18n/fa';
+
+const PERSIAN_LETTER = /[\u0600-\u06FF]/;
+const LATIN_LETTER = /[A-Za-z]/;
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the interface catalogues', () => {
+  it.each(ERROR_CODES)('translate the error code %s in Persian and English', (code) => {
+    const key = `errors.${code}` as MessageKey;
+    expect(Object.keys(fa)).toContain(key);
+    expect(Object.keys(en)).toContain(key);
+    expect(fa[key]).toMatch(PERSIAN_LETTER);
+    expect(fa[key]).not.toMatch(LATIN_LETTER);
+    expect(en[key]).toMatch(LATIN_LETTER);
+    expect(en[key]).not.toMatch(PERSIAN_LETTER);
+    expect(en[key]).not.toContain(code);
+  });
+
+  it('have the same keys, none empty, with the same blanks in both languages', () => {
+    const keys = Object.keys(fa) as MessageKey[];
+    expect(Object.keys(en).sort()).toEqual([...keys].sort());
+    const mismatched = keys.filter((key) => {
+      const persian = fa[key];
+      const english = en[key];
+      return (
+        persian.trim() === '' ||
+        english.trim() === '' ||
+        JSON.stringify(placeholders(persian)) !== JSON.stringify(placeholders(english))
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+});
