@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseCreateInput } from '../../shared/api/cases.contract';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addOwnCity, addPartner, auditOf, snapshot } from './partners.fixtures';
+import { changedFields } from '../helpers/audit';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -99,10 +100,11 @@ describe('cases.create, get and update', () => {
       'cases.update',
       'cases.update',
     ]);
-    expect(audit[1]!.before).toEqual(c);
-    expect(audit[1]!.after).toEqual(done);
-    expect(audit[3]!.before).toEqual(cancelled);
-    expect(audit[3]!.after).toEqual(reopened);
+    // An update keeps only what changed, on both sides.
+    expect([audit[1]!.before, audit[1]!.after]).toEqual(changedFields(c, done));
+    expect(audit[1]!.after).toMatchObject({ status: 'done', closedOn: done.closedOn });
+    expect(audit[1]!.after).not.toHaveProperty('title');
+    expect([audit[3]!.before, audit[3]!.after]).toEqual(changedFields(cancelled, reopened));
   });
 
   it('refuses unknown owners, relationships and partners, and invalid fields, changing nothing', async () => {

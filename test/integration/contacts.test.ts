@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addPartner, auditOf, snapshot } from './partners.fixtures';
+import { changedFields } from '../helpers/audit';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -52,8 +53,9 @@ describe('contacts.create, get and update', () => {
     expect(audit.map((a) => a.action)).toEqual(['contacts.create', 'contacts.update']);
     expect(audit[0]!.before).toBeNull();
     expect(audit[0]!.after).toEqual(created);
-    expect(audit[1]!.before).toEqual(created);
-    expect(audit[1]!.after).toEqual(updated);
+    expect([audit[1]!.before, audit[1]!.after]).toEqual(changedFields(created, updated));
+    expect(audit[1]!.after).toMatchObject({ emails: [], position: null, languages: ['ru'] });
+    expect(audit[1]!.after).not.toHaveProperty('nameEn');
   });
 
   it('keeps a contact without a partner, and moves them to another partner', async () => {

@@ -18,6 +18,7 @@ import {
   countRows,
   letterInput,
 } from './letters.fixtures';
+import { changedFields } from '../helpers/audit';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -252,13 +253,18 @@ describe('changing letters', () => {
       'letters.close',
       'letters.reopen',
     ]);
+    // A creation keeps the record; an update keeps only the fields it changed, on both sides.
     expect(rows.map((r) => [r.before, r.after])).toEqual([
       [null, created],
-      [created, updated],
-      [updated, referred],
-      [referred, closed],
-      [closed, reopened],
+      changedFields(created, updated),
+      changedFields(updated, referred),
+      changedFields(referred, closed),
+      changedFields(closed, reopened),
     ]);
+    expect(rows[1]!.after).toMatchObject({ subject: 'موضوع تازه' });
+    // A referral does not copy the letter's body into the audit trail.
+    expect(rows[2]!.after).toHaveProperty('referrals');
+    expect(rows[2]!.after).not.toHaveProperty('body');
     expect(await countRows(t, 'audit_log')).toBe(6);
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
   });

@@ -4,6 +4,7 @@ import { partnerListInput } from '../../shared/api/partners.contract';
 import { partnerListQuery } from '../../electron/main/core/partners/partners.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addOwnCity, addPartner, auditOf, snapshot } from './partners.fixtures';
+import { changedFields } from '../helpers/audit';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -147,8 +148,9 @@ describe('partners.update', () => {
     });
     const audit = await auditOf(t, 'partner', florence.id);
     expect(audit.map((a) => a.action)).toEqual(['partners.create', 'partners.update']);
-    expect(audit[1]!.before).toEqual(florence);
-    expect(audit[1]!.after).toEqual(updated);
+    expect([audit[1]!.before, audit[1]!.after]).toEqual(changedFields(florence, updated));
+    expect(audit[1]!.after).toMatchObject({ notes: 'شهر هنر' });
+    expect(audit[1]!.after).not.toHaveProperty('nameEn');
   });
 
   it('turns a city into an organisation only with a fitting type, and clears coordinates in pairs', async () => {

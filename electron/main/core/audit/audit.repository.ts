@@ -42,6 +42,43 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prev_hash).update('\n').update(body).digest('hex');
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What an audit row keeps of a change. A creation keeps the created record and a removal the
+ * removed one. An update of a record (both sides the same record: objects with the same `id`)
+ * keeps only the top-level fields whose value changed, on both sides; a field present on one
+ * side only is null on the other. Whole records on both sides made a referral of a letter carry
+ * its body twice, which was most of the file at office scale. Anything else (a handler's own
+ * small before/after, such as a moved clause's key and position) is kept as given. Rows written
+ * before this rule keep their whole records; the hash covers whatever was stored.
+ */
+export function auditedChange(
+  before: unknown,
+  after: unknown,
+): { before: string | null; after: string | null } {
+  const absent = (v: unknown) => v === undefined || v === null;
+  if (!isRecord(before) || !isRecord(after) || before.id === undefined || before.id !== after.id) {
+    return {
+      before: absent(before) ? null : canonicalJson(before),
+      after: absent(after) ? null : canonicalJson(after),
+    };
+  }
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const b = before[key] ?? null;
+    const a = after[key] ?? null;
+    if (b === a) continue;
+    if (typeof b === 'object' && typeof a === 'object' && canonicalJson(b) === canonicalJson(a)) continue;
+    was[key] = b;
+    now[key] = a;
+  }
+  return { before: canonicalJson(was), after: canonicalJson(now) };
+}
+
 /** Appends one row to the chain. Must run inside the transaction of the change it records. */
 export async function appendAudit(
   tx: Transaction<Database>,
@@ -62,8 +99,7 @@ export async function appendAudit(
     action: stamp.action,
     entity: change.entity,
     entity_id: change.entityId,
-    before: change.before === undefined || change.before === null ? null : canonicalJson(change.before),
-    after: change.after === undefined || change.after === null ? null : canonicalJson(change.after),
+    ...auditedChange(change.before, change.after),
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const row: AuditRow = { ...base, hash: rowHash(base) };
