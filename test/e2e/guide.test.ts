@@ -216,8 +216,22 @@ describe('the pictures of the user guide', () => {
     h.assertClean();
   });
 
-  it('starts a relationship', async () => {
+  it('shows a relationship’s timeline, and starts a relationship', async () => {
     const page = h.page;
+    await openRow(`/relationships?q=${encodeURIComponent('فلورانس')}`, 'فلورانس');
+    const timeline = page.getByTestId('activity-timeline');
+    await shoot(
+      page,
+      'relationship-timeline',
+      async (locale) => {
+        await visible(page.getByRole('region', { name: tr(locale, 'relationships.timeline') }));
+        await expect
+          .poll(() => timeline.textContent())
+          .toContain(tr(locale, 'relationships.timeline.letter_incoming'));
+      },
+      () => page.getByRole('region', { name: /^(گاه‌شمار فعالیت|Activity timeline)$/ }),
+    );
+
     await h.open('/relationships/new');
     // The sample office has two own units: the city and its New Julfa neighbourhood.
     await page.getByTestId('relationship-own-unit').click();
