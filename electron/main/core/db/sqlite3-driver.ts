@@ -66,13 +66,95 @@ export function toSqliteParameter(value: unknown): unknown {
   return value;
 }
 
-export class Sqlite3Connection implements DatabaseConnection {
+type Sqlite3Statement = InstanceType<typeof sqlite3.Statement>;
+
+/** Statements worth keeping prepared: the queries and writes the handlers run again and again. */
+const CACHEABLE = /^\s*(select|with|insert|update|delete|replace)\b/i;
+/** Enough for every statement the handlers use; the least recently used one goes first. */
+const STATEMENT_CACHE_SIZE = 400;
+
+/**
+ * Prepared statements by their SQL text. node-sqlite3 compiles a statement on every `all` or
+ * `run` with SQL text: a create of a letter runs about 25 statements, and compiling them (the
+ * FTS5 inserts most of all) cost more than running them. A statement that fails is finalized
+ * and dropped, so none is left halted; all are finalized before the connection closes.
+ */
+class StatementCache {
+  readonly #statements = new Map<string, Sqlite3Statement>();
+
   constructor(readonly raw: Sqlite3Database) {}
 
-  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+  async get(sql: string): Promise<Sqlite3Statement> {
+    const cached = this.#statements.get(sql);
+    if (cached) {
+      // Map order is insertion order: moving it to the end keeps the least recent first.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    const statement = await new Promise<Sqlite3Statement>((resolve, reject) => {
+      const prepared: Sqlite3Statement = this.raw.prepare(sql, (err: Error | null) =>
+        err ? reject(err) : resolve(prepared),
+      );
+    });
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const [oldest] = this.#statements.keys();
+      if (oldest !== undefined) await this.drop(oldest);
+    }
+    return statement;
+  }
+
+  async drop(sql: string): Promise<void> {
+    const statement = this.#statements.get(sql);
+    if (!statement) return;
+    this.#statements.delete(sql);
+    await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+  }
+
+  async clear(): Promise<void> {
+    for (const sql of [...this.#statements.keys()]) await this.drop(sql);
+  }
+}
+
+export class Sqlite3Connection implements DatabaseConnection {
+  readonly #statements: StatementCache;
+
+  constructor(readonly raw: Sqlite3Database) {
+    this.#statements = new StatementCache(raw);
+  }
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql } = compiledQuery;
     const parameters = compiledQuery.parameters.map(toSqliteParameter);
-    if (returnsRows(compiledQuery)) {
+    const reads = returnsRows(compiledQuery);
+    if (!CACHEABLE.test(sql)) return this.#unprepared(sql, parameters, reads);
+    const statement = await this.#statements.get(sql);
+    try {
+      return await new Promise<QueryResult<R>>((resolve, reject) => {
+        if (reads) {
+          statement.all(parameters, (err: Error | null, rows: R[]) =>
+            err ? reject(err) : resolve({ rows }),
+          );
+          return;
+        }
+        statement.run(parameters, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) return reject(err);
+          resolve({
+            rows: [],
+            numAffectedRows: BigInt(this.changes),
+            insertId: this.lastID !== undefined ? BigInt(this.lastID) : undefined,
+          });
+        });
+      });
+    } catch (error) {
+      await this.#statements.drop(sql);
+      throw error;
+    }
+  }
+
+  #unprepared<R>(sql: string, parameters: unknown[], reads: boolean): Promise<QueryResult<R>> {
+    if (reads) {
       return new Promise((resolve, reject) => {
         this.raw.all(sql, parameters, (err: Error | null, rows: R[]) =>
           err ? reject(err) : resolve({ rows }),
@@ -89,6 +171,11 @@ export class Sqlite3Connection implements DatabaseConnection {
         });
       });
     });
+  }
+
+  /** Finalizes the prepared statements; the connection cannot close while any is left. */
+  finalizeStatements(): Promise<void> {
+    return this.#statements.clear();
   }
 
   // eslint-disable-next-line require-yield
@@ -148,6 +235,7 @@ export class Sqlite3Driver implements Driver {
   async destroy(): Promise<void> {
     await this.#mutex.lock();
     try {
+      await this.#connection.finalizeStatements();
       await new Promise<void>((resolve, reject) =>
         this.#connection.raw.close((err) => (err ? reject(err) : resolve())),
       );
