@@ -10,12 +10,15 @@ import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
 import { documentsContract } from './documents.contract';
 import { eventsContract } from './events.contract';
+import { exportContract } from './export.contract';
+import { importContract } from './import.contract';
 import { lettersContract } from './letters.contract';
 import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
 import { sampleContract } from './sample.contract';
 import { attachmentsContract } from './attachments.contract';
 import { searchContract } from './search.contract';
+import { setupContract } from './setup.contract';
 import { overviewContract } from './overview.contract';
 import { systemContract } from './system.contract';
 import { tasksContract } from './tasks.contract';
@@ -36,7 +39,10 @@ export const contract = {
   ...eventsContract,
   ...sampleContract,
   ...documentsContract,
+  ...importContract,
+  ...exportContract,
   ...agreementsContract,
+  ...setupContract,
 } as const;
 
 export type Contract = typeof contract;

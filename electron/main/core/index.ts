@@ -10,6 +10,8 @@ import { agreementsHandlers } from './agreements/agreements.handlers';
 import { clauseLibraryHandlers } from './agreements/clause-library.handlers';
 import { approvalsHandlers } from './approvals/approvals.handlers';
 import { eventsHandlers } from './events/events.handlers';
+import { exportHandlers } from './export/export.handlers';
+import { importHandlers } from './import/import.handlers';
 import {
   delegationMemberSearchSource,
   eventSearchSource,
@@ -45,6 +47,7 @@ import { relationshipsHandlers } from './relationships/relationships.handlers';
 import { searchHandlers } from './search/search.handlers';
 import { createIndexer, type SearchSource } from './search/search.indexer';
 import { settingsHandlers } from './settings/settings.handlers';
+import { setupHandlers } from './setup/setup.handlers';
 import { systemHandlers } from './system/system.handlers';
 import { tasksHandlers } from './tasks/tasks.handlers';
 import { usersHandlers } from './users/users.handlers';
@@ -129,11 +132,15 @@ export function deskPaths(dataDir: string, resourcesDir = 'resources'): DeskPath
  * starts the daily automatic backup in the background.
  */
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
+  const sample = sampleHandlers(handlerTable);
   const registry = new Registry([
     ...handlerMaps,
     searchHandlers(searchSources),
-    sampleHandlers(handlerTable),
+    sample,
+    setupHandlers(handlerTable, sample['sample.load']),
     documentsHandlers(handlerTable),
+    importHandlers(handlerTable),
+    exportHandlers(handlerTable),
   ]);
   const paths = deskPaths(options.dataDir, options.resourcesDir);
   mkdirSync(paths.dataDir, { recursive: true });
