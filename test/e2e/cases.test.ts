@@ -67,6 +67,57 @@ describe('cases', () => {
     h.assertClean();
   });
 
+  it('keeps a follow-up with the case: overdue on my Desk, changed, then ticked off', async () => {
+    const page = h.page;
+    const caseUrl = page.url();
+    const caseId = caseUrl.split('/').pop()!;
+    const tasks = page.getByTestId('tasks');
+    expect(await tasks.textContent()).toContain('پیگیری‌ای ثبت نشده است');
+    await tasks.getByTestId('task-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('task-save').click();
+    await expect.poll(() => dialog.textContent()).toContain('این خانه را پر کنید');
+    await dialog.getByTestId('task-title').fill('فرستادن فهرست هیئت به وزارت امور خارجه');
+    await dialog.getByTestId('task-assignee').click();
+    await page.getByRole('option', { name: 'مریم احمدی' }).click();
+    await dialog.getByTestId('task-due').fill('۱۴۰۴/۰۲/۱۲');
+    await dialog.getByTestId('task-save').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => tasks.getByTestId('task-item').count()).toBe(1);
+    expect(await tasks.getByTestId('task-meta').textContent()).toBe('مهلت گذشته از ۱۴۰۴/۰۲/۱۲ · مریم احمدی');
+    const [stored] = (await h.desk.ok('tasks.list', { ownerType: 'case', ownerId: caseId })).items;
+    expect(stored).toMatchObject({ dueDate: '2025-05-02', overdue: true, done: false });
+
+    await h.open('/desk');
+    await expect
+      .poll(() => page.getByTestId('desk-overdue').textContent())
+      .toContain('فرستادن فهرست هیئت به وزارت امور خارجه');
+    await page.goto(caseUrl);
+    await settle(page);
+
+    await tasks
+      .getByRole('button', { name: 'ویرایش پیگیری «فرستادن فهرست هیئت به وزارت امور خارجه»' })
+      .click();
+    await expect
+      .poll(() => dialog.getByTestId('task-title').inputValue())
+      .toBe('فرستادن فهرست هیئت به وزارت امور خارجه');
+    await dialog.getByTestId('task-title').fill('فرستادن فهرست هیئت و گذرنامه‌ها به وزارت امور خارجه');
+    await dialog.getByTestId('task-save').click();
+    await expect
+      .poll(() => tasks.getByTestId('task-item').textContent())
+      .toContain('فرستادن فهرست هیئت و گذرنامه‌ها به وزارت امور خارجه');
+
+    await tasks.getByTestId('task-done').click();
+    await expect
+      .poll(
+        async () => (await h.desk.ok('tasks.list', { ownerType: 'case', ownerId: caseId })).items[0]?.done,
+      )
+      .toBe(true);
+    await expect.poll(() => tasks.getByTestId('task-meta').textContent()).toContain('انجام‌شده در');
+    expect(await page.getByRole('heading', { name: 'پیگیری‌ها (۰ باز از ۱)' }).count()).toBe(1);
+    h.assertClean();
+  });
+
   it('registers a letter inside the case and closes the case', async () => {
     const page = h.page;
     const caseUrl = page.url();

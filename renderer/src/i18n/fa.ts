@@ -17,6 +17,8 @@ import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
 import { settingsFa } from './messages/settings';
 import { shellFa } from './messages/shell';
+import { welcomeFa } from './messages/welcome';
+import { tasksFa } from './messages/tasks';
 
 export const fa = {
   ...shellFa,
@@ -32,6 +34,8 @@ export const fa = {
   ...agreementsFa,
   ...approvalsFa,
   ...eventsFa,
+  ...welcomeFa,
+  ...tasksFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

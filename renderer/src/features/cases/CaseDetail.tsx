@@ -17,6 +17,7 @@ import { useQuery } from '../../lib/query';
 import { DIRECTION_COLORS, STATE_COLORS, letterNumber } from '../correspondence/letter-view';
 import { partnerLabel } from '../partners/partner-view';
 import { CASE_STATUS_COLORS, PRIORITY_COLORS } from './case-view';
+import { TasksCard } from '../tasks/TasksCard';
 
 function CaseLetters({ caseId }: { caseId: string }) {
   const { t, date, locale } = useI18n();
@@ -213,6 +214,7 @@ export function CaseDetail({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            <TasksCard ownerType="case" ownerId={id} />
             <SectionCard title={t('attachments.title')}>
               <AttachmentsPanel ownerType="case" ownerId={id} />
             </SectionCard>

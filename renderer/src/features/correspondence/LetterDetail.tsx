@@ -23,6 +23,7 @@ import { useQuery } from '../../lib/query';
 import { DIRECTION_COLORS, STATE_COLORS, isOverdue, letterNumber, partyName } from './letter-view';
 import { LetterThread } from './LetterThread';
 import { ReferDialog } from './ReferDialog';
+import { TasksCard } from '../tasks/TasksCard';
 
 function LinkedLetters({ items }: { items: Letter['references'] }) {
   const { t, date, locale } = useI18n();
@@ -196,6 +197,7 @@ export function LetterDetail({ id }: { id: string }) {
                 </Text>
               )}
             </SectionCard>
+            <TasksCard ownerType="letter" ownerId={id} />
             <SectionCard title={t('attachments.title')}>
               <AttachmentsPanel ownerType="letter" ownerId={id} />
             </SectionCard>

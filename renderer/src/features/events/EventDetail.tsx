@@ -14,6 +14,7 @@ import { useQuery } from '../../lib/query';
 import { DelegationTable } from './DelegationTable';
 import { EVENT_STATUS_COLORS } from './event-view';
 import { GiftsCard, OutcomeCard } from './GiftsAndOutcome';
+import { TasksCard } from '../tasks/TasksCard';
 import { ProgrammeGrid } from './ProgrammeGrid';
 
 export function EventDetail({ id }: { id: string }) {
@@ -116,6 +117,7 @@ export function EventDetail({ id }: { id: string }) {
       </SectionCard>
       {programmeFirst ? programme : delegation}
       {programmeFirst ? delegation : programme}
+      <TasksCard ownerType="event" ownerId={event.id} />
       <GiftsCard event={event} onChanged={query.refresh} />
       <OutcomeCard key={event.outcomeRecordedAt ?? 'none'} event={event} onChanged={query.refresh} />
     </Stack>

@@ -20,6 +20,7 @@ import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
 import { KIND_COLORS, countryLabel, partnerLabel } from './partner-view';
 import { PartnerCases, PartnerContacts, PartnerLetters, PartnerRelationships } from './PartnerLinks';
+import { TasksCard } from '../tasks/TasksCard';
 
 export function PartnerDetail({ id, openContact }: { id: string; openContact?: string }) {
   const i18n = useI18n();
@@ -146,6 +147,7 @@ export function PartnerDetail({ id, openContact }: { id: string; openContact?: s
             </SectionCard>
             <PartnerRelationships partner={partner} />
             <PartnerLetters partner={partner} />
+            <TasksCard ownerType="partner" ownerId={id} />
             <SectionCard title={t('attachments.title')}>
               <AttachmentsPanel ownerType="partner" ownerId={id} />
             </SectionCard>

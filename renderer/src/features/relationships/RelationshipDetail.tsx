@@ -17,6 +17,7 @@ import { useQuery } from '../../lib/query';
 import { RELATIONSHIP_COLORS, partnerLabel } from '../partners/partner-view';
 import { ActivityByArea } from './ActivityByArea';
 import { STATUS_COLORS } from './relationship-view';
+import { TasksCard } from '../tasks/TasksCard';
 
 export function RelationshipDetail({ id }: { id: string }) {
   const i18n = useI18n();
@@ -155,6 +156,7 @@ export function RelationshipDetail({ id }: { id: string }) {
             <SectionCard title={t('relationships.activity.title')}>
               <ActivityByArea relationship={r} />
             </SectionCard>
+            <TasksCard ownerType="relationship" ownerId={id} />
             <SectionCard title={t('attachments.title')}>
               <AttachmentsPanel ownerType="relationship" ownerId={id} />
             </SectionCard>
