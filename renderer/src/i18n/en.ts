@@ -13,7 +13,6 @@ import { relationshipsEn } from './messages/relationships';
 import { searchEn } from './messages/search';
 import { settingsEn } from './messages/settings';
 import { shellEn } from './messages/shell';
-import { welcomeEn } from './messages/welcome';
 import { tasksEn } from './messages/tasks';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -32,6 +31,5 @@ export const en: Catalogue = {
   ...agreementsEn,
   ...approvalsEn,
   ...eventsEn,
-  ...welcomeEn,
   ...tasksEn,
 };

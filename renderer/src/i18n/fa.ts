@@ -17,7 +17,6 @@ import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
 import { settingsFa } from './messages/settings';
 import { shellFa } from './messages/shell';
-import { welcomeFa } from './messages/welcome';
 import { tasksFa } from './messages/tasks';
 
 export const fa = {
@@ -34,7 +33,6 @@ export const fa = {
   ...agreementsFa,
   ...approvalsFa,
   ...eventsFa,
-  ...welcomeFa,
   ...tasksFa,
 } as const;
 
