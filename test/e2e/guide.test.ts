@@ -172,6 +172,29 @@ describe('the pictures of the user guide', () => {
       .poll(() => page.getByTestId('letter-referrals').textContent())
       .toContain('مریم احمدی به سارا کریمی');
 
+    // A follow-up kept with the letter, with who does it and by when.
+    await page.getByTestId('task-add').click();
+    await page.getByTestId('task-title').fill('تماس با شهرداری شیان برای قطعی کردن تاریخ نشست');
+    await page.getByTestId('task-assignee').click();
+    await page.getByRole('option', { name: 'سارا کریمی' }).click();
+    await page.getByTestId('task-due').fill('۱۴۰۴/۰۲/۲۰');
+    await page.getByTestId('task-save').click();
+    const tasks = page.getByTestId('tasks');
+    await expect.poll(() => tasks.getByTestId('task-item').count()).toBe(1);
+    await shoot(
+      page,
+      'letter-followups',
+      async (locale) => {
+        await visible(
+          tasks.getByRole('heading', { name: tr(locale, 'tasks.title.count', { open: 1, total: 1 }) }),
+        );
+        expect(await tasks.getByTestId('task-meta').textContent()).toContain(
+          locale === 'fa' ? 'سارا کریمی' : 'Sara Karimi',
+        );
+      },
+      () => tasks,
+    );
+
     // The Word menu of the letter.
     await page.getByTestId('export-word').click();
     await shoot(page, 'export-menu', async (locale) => {
