@@ -15,6 +15,15 @@ export const eventContract = {
   }),
   /** Records of these kinds changed; lists showing them should refresh. */
   changed: z.object({ entities: z.array(z.string()) }),
+  /**
+   * The page-by-page check of the desk file, run in the background after a large desk opened,
+   * has finished. `damaged`: tell the user and offer the newest verified backup.
+   */
+  integrity: z.object({
+    state: z.enum(['passed', 'damaged']),
+    checkedAt: z.string(),
+    problem: z.string().nullable(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventContract;

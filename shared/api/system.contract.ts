@@ -70,6 +70,16 @@ export const systemInfo = z.object({
   workstation: z.string(),
   currentUser: user.nullable(),
   now: isoTimestamp,
+  /**
+   * The page-by-page check of the desk file: done before opening (a small desk, or one that
+   * did not close cleanly), or in the background after a large desk opened (then `checking`,
+   * `passed` or `damaged`; `stopped` if it was cut short).
+   */
+  integrity: z.object({
+    state: z.enum(['checked_at_open', 'checking', 'passed', 'damaged', 'stopped']),
+    checkedAt: isoTimestamp.nullable(),
+    problem: z.string().nullable(),
+  }),
 });
 
 export const systemContract = {

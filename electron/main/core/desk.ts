@@ -12,6 +12,7 @@ import type { Result, ValidationIssue } from '../../../shared/api/errors';
 import type { EventName, EventPayload } from '../../../shared/api/events';
 import { appendAudit, type AuditChange } from './audit/audit.repository';
 import type { DatabaseReplacement, DeskEnv, Mutated, TaskDone, Touched } from './context';
+import { onIntegrity } from './db/integrity-watch';
 import type { Database } from './db/tables';
 import type { Sqlite3Driver } from './db/sqlite3-driver';
 import { DeskError, toDeskError } from './errors';
@@ -81,8 +82,20 @@ export class Desk {
   /** Set while a restore swaps the database file: new calls wait here. */
   #gate: Promise<void> | null = null;
 
+  /** Stops telling this desk's listeners about background integrity checks. */
+  readonly #unwatchIntegrity: () => void;
+
   constructor(internals: DeskInternals) {
     this.#internals = internals;
+    this.#unwatchIntegrity = onIntegrity(internals.env.paths.databaseFile, (status) => {
+      if (status.state === 'passed' || status.state === 'damaged') {
+        this.emit('integrity', {
+          state: status.state,
+          checkedAt: status.checkedAt ?? '',
+          problem: status.problem,
+        });
+      }
+    });
   }
 
   /** Calls one contract method. Always resolves; failures come back as typed errors. */
@@ -197,6 +210,7 @@ export class Desk {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#unwatchIntegrity();
     await Promise.allSettled([...this.#inFlight]);
     try {
       await this.#internals.closeDatabase();

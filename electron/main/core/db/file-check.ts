@@ -147,8 +147,33 @@ export interface DeskFileFacts {
 
 export interface CheckOptions {
   role: FileRole;
-  /** 'quick' on every open; 'full' for backups, which are checked once and kept for years. */
-  integrity: 'quick' | 'full';
+  /**
+   * 'full' for backups, which are checked once and kept for years; 'quick' when opening a
+   * desk that did not close cleanly, or a small one; 'deferred' when opening a large desk that
+   * closed cleanly: every check here but the page-by-page one, which then runs in the
+   * background (see integrity-watch.ts), because it reads the whole file.
+   */
+  integrity: 'quick' | 'full' | 'deferred';
+}
+
+/**
+ * A file shorter than the size its header records has lost its end (a copy cut short, a
+ * truncated file): found from the first 100 bytes, without reading the rest. The header's
+ * page count is only trusted when SQLite marked it valid for the current change counter.
+ */
+function truncatedBelowHeader(file: string, size: number): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    if (readSync(fd, header, 0, 100, 0) < 100) return true;
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+    const pages = header.readUInt32BE(28);
+    const valid = header.readUInt32BE(92) === header.readUInt32BE(24);
+    return valid && pages > 0 && pages * pageSize > size;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -166,6 +191,9 @@ export async function checkDeskFile(file: string, options: CheckOptions): Promis
     throw corruptFile(role, file, 'it is empty (zero bytes)');
   if (size > 0 && !readHeader(file).equals(SQLITE_HEADER)) {
     throw corruptFile(role, file, 'it is not a database file (another kind of file was put in its place)');
+  }
+  if (size > 0 && !useWal && truncatedBelowHeader(file, size)) {
+    throw corruptFile(role, file, 'it is damaged (shorter than its header says)');
   }
 
   let raw: RawDatabase;
@@ -186,8 +214,9 @@ export async function checkDeskFile(file: string, options: CheckOptions): Promis
       throw corruptFile(role, file, 'it is not a City Diplomacy Desk database');
     }
     // The integrity check reads the whole file; the reference schema is built meanwhile.
+    const pragma = { full: 'integrity_check', quick: 'quick_check', deferred: null }[options.integrity];
     const [check, migrations] = await Promise.all([
-      rawPragma(raw, options.integrity === 'full' ? 'integrity_check' : 'quick_check').catch(() => 'failed'),
+      pragma === null ? 'ok' : rawPragma(raw, pragma).catch(() => 'failed'),
       checkSchema(raw, file, role).catch((error: unknown) => error as Error),
     ]);
     if (check !== 'ok') throw corruptFile(role, file, `it is damaged (${options.integrity} check failed)`);

@@ -1,5 +1,6 @@
 import { APP_NAME } from '../../../../shared/product';
 import { schemaVersion } from '../db/database';
+import { integrityOf } from '../db/integrity-watch';
 import { SQLITE_VERSION } from '../db/sqlite3-driver';
 import { defineHandlers } from '../registrar';
 import { findUserByUsername } from '../users/users.repository';
@@ -19,6 +20,7 @@ export const systemHandlers = defineHandlers({
       workstation: ctx.workstation,
       currentUser: me ? toUser(me) : null,
       now: ctx.nowIso,
+      integrity: integrityOf(ctx.paths.databaseFile),
     };
   },
 });
