@@ -10,6 +10,8 @@ import { casesContract } from './cases.contract';
 import { contactsContract } from './contacts.contract';
 import { documentsContract } from './documents.contract';
 import { eventsContract } from './events.contract';
+import { exportContract } from './export.contract';
+import { importContract } from './import.contract';
 import { lettersContract } from './letters.contract';
 import { partnersContract } from './partners.contract';
 import { relationshipsContract } from './relationships.contract';
@@ -37,6 +39,8 @@ export const contract = {
   ...eventsContract,
   ...sampleContract,
   ...documentsContract,
+  ...importContract,
+  ...exportContract,
   ...agreementsContract,
   ...setupContract,
 } as const;

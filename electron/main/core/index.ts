@@ -10,6 +10,8 @@ import { agreementsHandlers } from './agreements/agreements.handlers';
 import { clauseLibraryHandlers } from './agreements/clause-library.handlers';
 import { approvalsHandlers } from './approvals/approvals.handlers';
 import { eventsHandlers } from './events/events.handlers';
+import { exportHandlers } from './export/export.handlers';
+import { importHandlers } from './import/import.handlers';
 import {
   delegationMemberSearchSource,
   eventSearchSource,
@@ -137,6 +139,8 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     sample,
     setupHandlers(handlerTable, sample['sample.load']),
     documentsHandlers(handlerTable),
+    importHandlers(handlerTable),
+    exportHandlers(handlerTable),
   ]);
   const paths = deskPaths(options.dataDir, options.resourcesDir);
   mkdirSync(paths.dataDir, { recursive: true });
