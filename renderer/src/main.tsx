@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { Shell } from './app/Shell';
 import { Toasts } from './app/Toasts';
 import { cssVariablesResolver, theme } from './app/theme';
+import { WelcomeGate } from './features/welcome/WelcomeGate';
 import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
 
 const first = storedPreferences();
@@ -23,7 +24,9 @@ createRoot(root).render(
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <LocaleProvider>
           <Toasts />
-          <Shell />
+          <WelcomeGate>
+            <Shell />
+          </WelcomeGate>
         </LocaleProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -107,3 +107,39 @@ describe('accessibility', () => {
     h.assertClean();
   });
 });
+
+describe('accessibility of the welcome screen', () => {
+  it('has no serious violations on any step, in either language', async () => {
+    const first = await startHarness();
+    try {
+      const page = first.page;
+      await first.open('/desk');
+      const found: Record<string, AxeViolation[]> = {};
+      for (const locale of ['fa', 'en'] as const) {
+        await page
+          .getByTestId('welcome-language')
+          .getByText(locale === 'fa' ? 'فارسی' : 'English')
+          .click();
+        for (const step of ['language', 'you', 'start']) {
+          const violations = await axeScan(page);
+          if (violations.length > 0) found[`${locale}/${step}`] = violations;
+          if (step === 'language') await page.getByTestId('welcome-next').click();
+          if (step === 'you') {
+            await page.getByTestId('welcome-name-fa').fill('فاطمه مرادی');
+            await page.getByTestId('welcome-city-fa').fill('یزد');
+            await page.getByTestId('welcome-next').click();
+            await page.getByTestId('welcome-start-sample').waitFor();
+          }
+        }
+        // Back to the first step for the other language.
+        await page.getByRole('button', { name: locale === 'fa' ? 'بازگشت' : 'Back' }).click();
+        await page.getByRole('button', { name: locale === 'fa' ? 'بازگشت' : 'Back' }).click();
+        await page.getByTestId('welcome-language').waitFor();
+      }
+      expect(found).toEqual({});
+      first.assertClean();
+    } finally {
+      await first.close();
+    }
+  });
+});

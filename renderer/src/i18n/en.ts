@@ -13,6 +13,7 @@ import { relationshipsEn } from './messages/relationships';
 import { searchEn } from './messages/search';
 import { settingsEn } from './messages/settings';
 import { shellEn } from './messages/shell';
+import { welcomeEn } from './messages/welcome';
 import { tasksEn } from './messages/tasks';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -31,5 +32,6 @@ export const en: Catalogue = {
   ...agreementsEn,
   ...approvalsEn,
   ...eventsEn,
+  ...welcomeEn,
   ...tasksEn,
 };

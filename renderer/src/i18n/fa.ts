@@ -17,6 +17,7 @@ import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
 import { settingsFa } from './messages/settings';
 import { shellFa } from './messages/shell';
+import { welcomeFa } from './messages/welcome';
 import { tasksFa } from './messages/tasks';
 
 export const fa = {
@@ -33,6 +34,7 @@ export const fa = {
   ...agreementsFa,
   ...approvalsFa,
   ...eventsFa,
+  ...welcomeFa,
   ...tasksFa,
 } as const;
 
