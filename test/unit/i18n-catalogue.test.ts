@@ -37,4 +37,12 @@ describe('the interface catalogues', () => {
     });
     expect(mismatched).toEqual([]);
   });
+
+  it('write Persian with the Persian yeh and kaf, except where the search help names the Arabic ones', () => {
+    const arabic = /[\u064A\u0643\u0649]/;
+    const offending = (Object.keys(fa) as MessageKey[]).filter(
+      (key) => arabic.test(fa[key]) && !/ي و ی، ك و ک/.test(fa[key]),
+    );
+    expect(offending).toEqual([]);
+  });
 });
