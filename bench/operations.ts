@@ -36,28 +36,59 @@ export const SEARCH_QUERIES = [
   'دانشگاه‌های اصفهان',
 ];
 
-export async function measureOpen(dir: string): Promise<Measured> {
+export async function measureOpen(dir: string): Promise<Measured[]> {
   const wall: number[] = [];
   const cpu: number[] = [];
+  let first = 0;
   for (let i = 0; i < 8; i++) {
     const t = await timeOnce(() => openBenchDesk(dir));
     await t.value.close();
-    if (i === 0) continue; // warm-up: the file is in the page cache afterwards
+    // Warm-up: the file is in the page cache afterwards, and the reference structure the
+    // opening check compares with is built once per process.
+    if (i === 0) {
+      first = Math.round(t.wall);
+      continue;
+    }
     wall.push(t.wall);
     cpu.push(t.cpu);
   }
   const stats = summarise(wall, cpu);
-  return {
-    operation: 'open an existing desk',
-    target: '< 300 ms',
-    value: stats.wallMedianMs,
-    unit: 'ms',
-    pass: stats.wallMedianMs < 300,
-    stats,
-  };
+  // The page-by-page check that a large desk gets right after opening, in the background.
+  const desk = await openBenchDesk(dir);
+  const check = await timeOnce(() => backgroundCheckSettled(desk));
+  await desk.close();
+  return [
+    {
+      operation: 'open an existing desk',
+      target: '< 300 ms',
+      value: stats.wallMedianMs,
+      unit: 'ms',
+      pass: stats.wallMedianMs < 300,
+      stats,
+      note: `first open in the process ${first} ms (file not yet cached, reference structure built)`,
+    },
+    {
+      operation: 'background page check after opening (quick_check)',
+      target: 'off the critical path',
+      value: Math.round(check.wall),
+      unit: 'ms',
+      pass: check.value === 'passed' || check.value === 'checked_at_open',
+      note: `verdict ${check.value}; runs on its own read-only connection while the desk answers`,
+    },
+  ];
 }
 
-export async function measureLetterList(desk: Desk): Promise<Measured> {
+/** Waits until the background page check of the open desk has its verdict; answers it. */
+export async function backgroundCheckSettled(desk: Desk): Promise<string> {
+  for (;;) {
+    const info = await desk.call('system.info', {});
+    if (!info.ok) throw new Error(info.error.message);
+    if (info.value.integrity.state !== 'checking') return info.value.integrity.state;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function measureLetterList(desk: Desk): Promise<Measured[]> {
   const call = caller(desk);
   const partners = await call('partners.list', { limit: 20 });
   const classifications = ['محرمانه', 'عادی'];
@@ -76,15 +107,34 @@ export async function measureLetterList(desk: Desk): Promise<Measured> {
   const stats = await repeat(100, 20, async (i) => {
     await call('letters.list', variants[i % variants.length]!);
   });
-  return {
-    operation: 'letter list page: filter + sort + 50 rows',
-    target: 'p95 < 15 ms',
-    value: stats.wallP95Ms,
-    unit: 'ms',
-    pass: stats.wallP95Ms < 15,
-    stats,
-    note: `${variants.length} filter/sort variants in turn`,
-  };
+  const texts = ['هفته فرهنگی', 'خواهرخواندگی', 'Kazan', '۱۴۰۲', 'نمایشگاه'];
+  const textStats = await repeat(50, 10, async (i) => {
+    await call('letters.list', {
+      text: texts[i % texts.length]!,
+      sort: { by: 'letterDate', direction: 'desc' },
+      limit: 50,
+    });
+  });
+  return [
+    {
+      operation: 'letter list page: filter + sort + 50 rows',
+      target: 'p95 < 15 ms',
+      value: stats.wallP95Ms,
+      unit: 'ms',
+      pass: stats.wallP95Ms < 15,
+      stats,
+      note: `${variants.length} filter/sort variants in turn`,
+    },
+    {
+      operation: 'letter list page with a text filter',
+      target: 'p95 < 15 ms',
+      value: textStats.wallP95Ms,
+      unit: 'ms',
+      pass: textStats.wallP95Ms < 15,
+      stats: textStats,
+      note: `${texts.length} filter texts in turn, with the total`,
+    },
+  ];
 }
 
 function rawAll(db: sqlite3.Database, query: string, params: unknown[]): Promise<unknown[]> {
@@ -220,6 +270,43 @@ export async function measureBackup(desk: Desk): Promise<Measured> {
     pass: stats.wallMedianMs < 10_000,
     stats,
   };
+}
+
+/** Bytes per table and index (SQLite's dbstat), the largest first, and the file's size. */
+export async function measureStorage(dir: string): Promise<Measured> {
+  const db = new sqlite3.Database(join(dir, 'desk.sqlite'), sqlite3.OPEN_READONLY);
+  try {
+    const rows = (await rawAll(
+      db,
+      `SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 12`,
+      [],
+    ).catch(() => [])) as { name: string; bytes: number }[];
+    const [audit] = (await rawAll(
+      db,
+      `SELECT COUNT(*) AS n, AVG(LENGTH(before) + LENGTH(after)) AS avg FROM audit_log`,
+      [],
+    )) as { n: number; avg: number }[];
+    const [pages] = (await rawAll(
+      db,
+      'SELECT page_count * page_size AS bytes FROM pragma_page_count, pragma_page_size',
+      [],
+    )) as {
+      bytes: number;
+    }[];
+    const mb = (b: number) => Math.round(b / 1024 / 102.4) / 10;
+    return {
+      operation: 'desk file size',
+      target: '—',
+      value: mb(pages?.bytes ?? 0),
+      unit: 'MB',
+      pass: null,
+      note: `${audit?.n ?? 0} audit rows, ${Math.round(audit?.avg ?? 0)} bytes of before/after each; largest: ${rows
+        .map((r) => `${r.name} ${mb(r.bytes)} MB`)
+        .join(', ')}`,
+    };
+  } finally {
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+  }
 }
 
 /** Resident memory now, in MB. */
