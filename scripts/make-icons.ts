@@ -1,22 +1,40 @@
 /**
  * Renders resources/icon.svg into the icons the installer and the window use:
- * resources/icon.png (512 px) and resources/icon.ico (16–256 px). Each size is rendered from
- * the vector by Chromium rather than scaled down from one bitmap, and the ICO holds PNG
- * entries (valid since Windows Vista). The generated files are committed; run this again
- * after changing the SVG:
+ * resources/icon.png (512 px) and resources/icon.ico (16–256 px). Each size is drawn from
+ * the vector by resvg (a pinned renderer, so the same SVG always gives the same bytes on
+ * every machine) rather than scaled down from one bitmap, and the ICO holds PNG entries
+ * (valid since Windows Vista). The generated files are committed, and
+ * test/unit/builder-config.test.ts checks they are exactly what this script makes; run it
+ * again after changing the SVG:
  *
- *   npx tsx scripts/make-icons.ts            (needs Debian's chromium at /usr/bin/chromium)
+ *   npx tsx scripts/make-icons.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 
-const RESOURCES = join(import.meta.dirname, '..', 'resources');
-const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
-const PNG_SIZE = 512;
+export const RESOURCES = join(import.meta.dirname, '..', 'resources');
+export const SVG_FILE = join(RESOURCES, 'icon.svg');
+/** Explorer, the taskbar, the Start menu and the installer pick their size from these. */
+export const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256] as const;
+export const PNG_SIZE = 512;
+
+/** The SVG drawn as a square PNG of `size` pixels, transparent around the emblem. */
+export function renderPng(svg: string | Buffer, size: number): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: size },
+    background: 'rgba(0, 0, 0, 0)',
+    font: { loadSystemFonts: false },
+  });
+  const image = resvg.render();
+  if (image.width !== size || image.height !== size)
+    throw new Error(`icon.svg must be square; it drew ${image.width}×${image.height}.`);
+  return image.asPng();
+}
 
 /** An ICO file whose entries are whole PNG images. */
-function icoFromPngs(images: { size: number; png: Buffer }[]): Buffer {
+export function icoFromPngs(images: { size: number; png: Buffer }[]): Buffer {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0); // reserved
   header.writeUInt16LE(1, 2); // 1 = icon
@@ -39,28 +57,19 @@ function icoFromPngs(images: { size: number; png: Buffer }[]): Buffer {
   return Buffer.concat([header, directory, ...images.map((image) => image.png)]);
 }
 
-async function main(): Promise<void> {
-  const svg = readFileSync(join(RESOURCES, 'icon.svg'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-gpu'],
-  });
-  try {
-    const render = async (size: number): Promise<Buffer> => {
-      const page = await browser.newPage({ viewport: { width: size, height: size } });
-      const sized = svg.replace(/width="\d+" height="\d+"/, `width="${size}" height="${size}"`);
-      await page.setContent(`<!doctype html><html><body style="margin:0">${sized}</body></html>`);
-      const png = await page.screenshot({ omitBackground: true, type: 'png' });
-      await page.close();
-      return png;
-    };
-    writeFileSync(join(RESOURCES, 'icon.png'), await render(PNG_SIZE));
-    const images = [];
-    for (const size of ICO_SIZES) images.push({ size, png: await render(size) });
-    writeFileSync(join(RESOURCES, 'icon.ico'), icoFromPngs(images));
-  } finally {
-    await browser.close();
-  }
+/** Both icons, as this script writes them. */
+export function makeIcons(svg: string | Buffer): { png: Buffer; ico: Buffer } {
+  return {
+    png: renderPng(svg, PNG_SIZE),
+    ico: icoFromPngs(ICO_SIZES.map((size) => ({ size, png: renderPng(svg, size) }))),
+  };
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { png, ico } = makeIcons(readFileSync(SVG_FILE));
+  writeFileSync(join(RESOURCES, 'icon.png'), png);
+  writeFileSync(join(RESOURCES, 'icon.ico'), ico);
+  console.log(
+    `resources/icon.png (${PNG_SIZE} px) and resources/icon.ico (${ICO_SIZES.join(', ')} px) written.`,
+  );
+}
