@@ -9,7 +9,8 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Menu, app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import { APP_NAME } from '../../shared/product';
-import { openDesk, systemClock, type Desk } from './core';
+import { DamagedDeskError, openDesk, restoreDamagedDesk, systemClock, type Desk } from './core';
+import { damagedDeskPort } from './core/backup/backup.damaged-port';
 import { bindIpc } from './ipc';
 import { createElectronPlatform } from './platform';
 import {
@@ -97,26 +98,58 @@ async function start(dataDir: string): Promise<void> {
   guardSession(session.defaultSession, devServerUrl);
   serveRenderer();
   installMenu();
+  const options = {
+    dataDir,
+    actor: userInfo().username,
+    platform: createElectronPlatform(() => mainWindow),
+    clock: systemClock,
+    // Packaged: the installer's resources folder (electron-builder extraResources).
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+  };
   let opened: Desk;
   try {
-    opened = await openDesk({
-      dataDir,
-      actor: userInfo().username,
-      platform: createElectronPlatform(() => mainWindow),
-      clock: systemClock,
-      // Packaged: the installer's resources folder (electron-builder extraResources).
-      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
-    });
+    opened = await openDesk(options);
   } catch (error) {
+    // A damaged desk file opens the window on the damaged-desk screen, which names the file
+    // and offers the verified backups; anything else cannot be helped from the window.
+    if (error instanceof DamagedDeskError) return showDamaged(options, error);
     fail(`${APP_NAME}: ${join(dataDir, 'desk.sqlite')}`, error);
     return;
   }
-  desk = opened;
-  unbindIpc = bindIpc(opened, { getWindow: () => mainWindow, devServerUrl });
+  attachDesk(opened);
+}
+
+function openWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    mainWindow.reload();
+    return;
+  }
   mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged, devServerUrl });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+function attachDesk(opened: Desk): void {
+  desk = opened;
+  unbindIpc = bindIpc(opened, { getWindow: () => mainWindow, devServerUrl });
+  openWindow();
+}
+
+function showDamaged(options: Parameters<typeof openDesk>[0], error: DamagedDeskError): void {
+  const port = damagedDeskPort({
+    error,
+    restore: (backupId) => restoreDamagedDesk({ ...options, backupId }),
+    onRestored: () => {
+      unbindIpc?.();
+      unbindIpc = null;
+      openDesk(options).then(attachDesk, (reopenError: unknown) =>
+        fail(`${APP_NAME}: ${error.file}`, reopenError),
+      );
+    },
+  });
+  unbindIpc = bindIpc(port, { getWindow: () => mainWindow, devServerUrl });
+  openWindow();
 }
 
 /** Stops answering the page, then lets calls in flight finish and closes the database. */

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { Shell } from './app/Shell';
 import { Toasts } from './app/Toasts';
 import { cssVariablesResolver, theme } from './app/theme';
+import { DamagedDeskGate } from './features/recovery/DamagedDeskGate';
 import { WelcomeGate } from './features/welcome/WelcomeGate';
 import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
 
@@ -24,9 +25,11 @@ createRoot(root).render(
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <LocaleProvider>
           <Toasts />
-          <WelcomeGate>
-            <Shell />
-          </WelcomeGate>
+          <DamagedDeskGate>
+            <WelcomeGate>
+              <Shell />
+            </WelcomeGate>
+          </DamagedDeskGate>
         </LocaleProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -58,6 +58,26 @@ const backupSource = z.union([
   z.strictObject({ chooseFolder: z.literal(true) }),
 ]);
 
+/** A verified backup offered to restore a desk whose file cannot be opened. */
+export const restorableBackup = z.object({
+  id: z.string(),
+  kind: z.string(),
+  createdAt: isoTimestamp,
+  location: z.string(),
+});
+
+export const damagedDesk = z.object({
+  /** True when the desk file could not be opened (CORRUPT) and nothing else can run. */
+  damaged: z.boolean(),
+  /** The desk file. */
+  file: z.string(),
+  /** Why it could not be opened, in the core's words (for the office's IT staff). */
+  reason: z.string().nullable(),
+  /** Verified backups that can restore it, newest first. */
+  backups: z.array(restorableBackup),
+});
+export type DamagedDesk = z.infer<typeof damagedDesk>;
+
 export const backupContract = {
   'backup.create': method({
     kind: 'task',
@@ -91,5 +111,21 @@ export const backupContract = {
       migrated: z.array(z.string()),
     }),
     doc: 'Verifies a backup as untrusted input, backs up the current desk, then swaps the backup in and reopens.',
+  }),
+  'backup.damaged': method({
+    kind: 'query',
+    input: empty,
+    output: damagedDesk,
+    doc: 'Whether the desk file could not be opened: the file and the verified backups that can restore it. An open desk answers damaged: false.',
+  }),
+  'backup.restoreDamaged': method({
+    kind: 'task',
+    input: z.strictObject({ id: backupId }),
+    output: z.object({
+      /** Where the damaged files were moved (never deleted); null when there was no file. */
+      damagedKeptIn: z.string().nullable(),
+      migrated: z.array(z.string()),
+    }),
+    doc: 'Restores a verified backup into a desk whose file could not be opened, keeping the damaged files; an open desk refuses it (use backup.restore).',
   }),
 } as const;

@@ -133,6 +133,11 @@ export interface HarnessOptions {
   /** Run before the page opens, for example to register the user or load records. */
   seed?: (desk: TestDesk) => Promise<void>;
   viewport?: { width: number; height: number };
+  /**
+   * What window.desk calls instead of the test desk, asked on every call: the stand-in of a
+   * desk whose file cannot be opened, for example, until it has been restored.
+   */
+  port?: () => Pick<TestDesk['desk'], 'call'> | null;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -180,7 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const calls: { method: string; input: unknown }[] = [];
     await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) => {
       calls.push({ method, input });
-      return desk.desk.call(method, input);
+      return (options.port?.() ?? desk.desk).call(method, input);
     });
     await context.addInitScript(installBridge, EVENT_NAMES as string[]);
     const page = await context.newPage();

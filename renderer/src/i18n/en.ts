@@ -9,6 +9,7 @@ import { documentsEn } from './messages/documents';
 import { eventsEn } from './messages/events';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
+import { recoveryEn } from './messages/recovery';
 import { relationshipsEn } from './messages/relationships';
 import { searchEn } from './messages/search';
 import { settingsEn } from './messages/settings';
@@ -34,4 +35,5 @@ export const en: Catalogue = {
   ...eventsEn,
   ...welcomeEn,
   ...tasksEn,
+  ...recoveryEn,
 };

@@ -13,6 +13,7 @@ import { documentsFa } from './messages/documents';
 import { eventsFa } from './messages/events';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
+import { recoveryFa } from './messages/recovery';
 import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
 import { settingsFa } from './messages/settings';
@@ -36,6 +37,7 @@ export const fa = {
   ...eventsFa,
   ...welcomeFa,
   ...tasksFa,
+  ...recoveryFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

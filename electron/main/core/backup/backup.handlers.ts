@@ -86,6 +86,21 @@ export const backupHandlers = defineHandlers({
 
   'backup.list': async (ctx) => listBackups(ctx.paths.backupsDir),
 
+  // An open desk is not damaged; a damaged one is answered by damagedDeskPort instead.
+  'backup.damaged': async (ctx) => ({
+    damaged: false,
+    file: ctx.paths.databaseFile,
+    reason: null,
+    backups: [],
+  }),
+
+  'backup.restoreDamaged': async () => {
+    throw new DeskError(
+      'CONFLICT',
+      'The desk is open and not damaged; restore a backup with backup.restore.',
+    );
+  },
+
   'backup.verify': async (ctx, input) => {
     const { folder, local } = await backupFolder(ctx, input);
     const report = await verifyBackupFolder(folder, {
