@@ -8,6 +8,7 @@ import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { CasesPage } from '../features/cases/CasesPage';
 import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
 import { EventsPage } from '../features/events/EventsPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { DeskPage } from '../features/desk/DeskPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { PartnersPage } from '../features/partners/PartnersPage';
@@ -33,6 +34,7 @@ export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
   agreements: AgreementsPage,
   approvals: ApprovalsPage,
   events: EventsPage,
+  import: ImportPage,
 };
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(

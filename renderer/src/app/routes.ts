@@ -15,6 +15,7 @@ export const SECTION_IDS = [
   'events',
   'search',
   'documents',
+  'import',
   'settings',
 ] as const;
 

@@ -6,6 +6,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChecklist,
+  IconFileImport,
   IconFileText,
   IconFolders,
   IconHeartHandshake,
@@ -44,6 +45,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'events', label: 'nav.events', icon: IconCalendarEvent, requires: 'events.list' },
   { id: 'search', label: 'nav.search', icon: IconSearch, requires: 'search.query' },
   { id: 'documents', label: 'nav.documents', icon: IconFileText, requires: 'documents.export' },
+  { id: 'import', label: 'nav.import', icon: IconFileImport, requires: 'import.preview' },
   { id: 'settings', label: 'nav.settings', icon: IconSettings, requires: 'settings.get' },
 ];
 

@@ -7,6 +7,7 @@ import { commonEn } from './messages/common';
 import { deskEn } from './messages/desk';
 import { documentsEn } from './messages/documents';
 import { eventsEn } from './messages/events';
+import { importEn } from './messages/import';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
 import { recoveryEn } from './messages/recovery';
@@ -33,6 +34,7 @@ export const en: Catalogue = {
   ...agreementsEn,
   ...approvalsEn,
   ...eventsEn,
+  ...importEn,
   ...welcomeEn,
   ...tasksEn,
   ...recoveryEn,

@@ -11,6 +11,7 @@ import { commonFa } from './messages/common';
 import { deskFa } from './messages/desk';
 import { documentsFa } from './messages/documents';
 import { eventsFa } from './messages/events';
+import { importFa } from './messages/import';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
 import { recoveryFa } from './messages/recovery';
@@ -35,6 +36,7 @@ export const fa = {
   ...agreementsFa,
   ...approvalsFa,
   ...eventsFa,
+  ...importFa,
   ...welcomeFa,
   ...tasksFa,
   ...recoveryFa,

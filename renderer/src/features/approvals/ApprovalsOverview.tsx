@@ -13,6 +13,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportListButton } from '../import/ExportListButton';
 import { RecordPicker } from '../../components/RecordPicker';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
@@ -179,7 +180,11 @@ export function ApprovalsOverview() {
   const { t } = useI18n();
   return (
     <Stack gap="lg">
-      <PageHeader title={t('approvals.title')} subtitle={t('approvals.subtitle')} />
+      <PageHeader
+        title={t('approvals.title')}
+        subtitle={t('approvals.subtitle')}
+        actions={<ExportListButton list="approvals" filter={{}} />}
+      />
       <Paper withBorder p="md">
         <Box maw={420}>
           <RecordPicker

@@ -20,6 +20,7 @@ import { useSession } from '../../app/session';
 import { DateInput } from '../../components/DateInput';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportListButton } from '../import/ExportListButton';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
@@ -132,6 +133,7 @@ export function LetterList({ route }: { route: Route }) {
         subtitle={t('letters.subtitle')}
         actions={
           <>
+            <ExportListButton list="letters" filter={filter} />
             <Button
               leftSection={<IconMailPlus size={18} aria-hidden />}
               onClick={() =>

@@ -9,6 +9,7 @@ import { navigate, replaceRoute, type Route } from '../../app/routes';
 import { DateInput } from '../../components/DateInput';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportListButton } from '../import/ExportListButton';
 import { RecordPicker } from '../../components/RecordPicker';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
@@ -40,19 +41,18 @@ export function EventList({ route }: { route: Route }) {
     ? (params.sort as (typeof EVENT_SORT_FIELDS)[number])
     : 'startDate';
   const sort: SortState = { key: field, direction: params.dir === 'asc' ? 'asc' : 'desc' };
-  const list = usePagedList(
-    'events.list',
-    {
-      sort: { field, direction: sort.direction },
-      ...(kinds.length > 0 && { kinds }),
-      ...(roles.length > 0 && { roles }),
-      ...(params.from && { from: params.from }),
-      ...(params.to && { to: params.to }),
-      ...(params.partner && { partnerId: params.partner }),
-      ...(debouncedText && { text: debouncedText }),
-    },
-    { entities: ['event', 'programme_item', 'delegation_member'] },
-  );
+  const filter = {
+    sort: { field, direction: sort.direction },
+    ...(kinds.length > 0 && { kinds }),
+    ...(roles.length > 0 && { roles }),
+    ...(params.from && { from: params.from }),
+    ...(params.to && { to: params.to }),
+    ...(params.partner && { partnerId: params.partner }),
+    ...(debouncedText && { text: debouncedText }),
+  };
+  const list = usePagedList('events.list', filter, {
+    entities: ['event', 'programme_item', 'delegation_member'],
+  });
 
   const columns: Column<EventSummary>[] = [
     {
@@ -129,9 +129,12 @@ export function EventList({ route }: { route: Route }) {
         title={t('events.title')}
         subtitle={t('events.subtitle')}
         actions={
-          <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={create}>
-            {t('events.new')}
-          </Button>
+          <>
+            <ExportListButton list="events" filter={filter} />
+            <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={create}>
+              {t('events.new')}
+            </Button>
+          </>
         }
       />
       <Group gap="md" align="flex-end" wrap="wrap">

@@ -11,6 +11,7 @@ import { EmptyHint } from '../../components/EmptyHint';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
+import { ExportListButton } from '../import/ExportListButton';
 import { ContactDrawer } from './ContactDrawer';
 import { ContactForm } from './ContactForm';
 
@@ -104,13 +105,16 @@ export function ContactList({ params }: { params: Record<string, string> }) {
             w={150}
           />
         </Group>
-        <Button
-          variant="light"
-          leftSection={<IconUserPlus size={16} aria-hidden />}
-          onClick={() => setCreating(true)}
-        >
-          {t('contacts.new')}
-        </Button>
+        <Group gap="sm" align="flex-start">
+          <ExportListButton list="contacts" filter={filter} />
+          <Button
+            variant="light"
+            leftSection={<IconUserPlus size={16} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
+            {t('contacts.new')}
+          </Button>
+        </Group>
       </Group>
       <VirtualTable
         label={t('contacts.list.label')}

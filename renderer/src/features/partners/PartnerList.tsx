@@ -12,6 +12,7 @@ import {
 import { navigate, replaceRoute, type Route } from '../../app/routes';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportListButton } from '../import/ExportListButton';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
@@ -149,6 +150,7 @@ function PartnerTable({ params }: { params: Record<string, string> }) {
           data={ARCHIVE_FILTERS.map((a) => ({ value: a, label: t(`list.archive.${a}`) }))}
           w={150}
         />
+        <ExportListButton list="partners" filter={filter} />
       </Group>
       <VirtualTable
         label={t('partners.list.label')}
