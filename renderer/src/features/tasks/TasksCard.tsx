@@ -43,7 +43,7 @@ export function TasksCard({ ownerType, ownerId }: { ownerType: RecordType; owner
   const open = data?.items.filter((task) => !task.done).length ?? 0;
   return (
     <SectionCard
-      title={data ? t('tasks.title.count', { open, total: data.total }) : t('tasks.title')}
+      title={data && data.total > 0 ? t('tasks.title.count', { open, total: data.total }) : t('tasks.title')}
       testId="tasks"
       actions={
         <Button
