@@ -182,5 +182,7 @@ export async function writeRows(
   }
   if (options.cancelled()) throw new ImportAbort('cancelled');
   ctx.progress('write', total, total);
+  // The search index follows every written record before the transaction commits.
+  ctx.progress('indexing', 0, 0);
   return { written, problems };
 }
