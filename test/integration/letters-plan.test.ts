@@ -81,6 +81,32 @@ describe('query plans of the register', () => {
     }
   });
 
+  it('a partner with many letters is read in date order until the page is full, the same rows', async () => {
+    const walked = await plan(letterPageQuery(t.desk.internals.db, { partnerId }, byDate, 50, 0, 'walk'));
+    expect(walked).toContain('SCAN letters USING INDEX letters_letter_date');
+    expect(walked).toMatch(/SEARCH letter_partners (EXISTS )?USING PRIMARY KEY \(letter_id=\? AND partner_id=\?\)/);
+    expect(walked).not.toContain('TEMP B-TREE');
+    const rows = (plan: 'seek' | 'walk') =>
+      letterPageQuery(t.desk.internals.db, { partnerId }, byDate, 50, 0, plan).execute();
+    const seek = await rows('seek');
+    expect(seek.length).toBeGreaterThan(0);
+    expect(await rows('walk')).toEqual(seek);
+    // Counted from the letter–partner index alone.
+    expect(await count({ partnerId })).toBe(
+      'SEARCH letter_partners USING COVERING INDEX letter_partners_partner (partner_id=?)',
+    );
+  });
+
+  it('a common classification sorted by number walks the number index instead of sorting', async () => {
+    const filter = { classification: 'عادی' };
+    const sort: LetterSort = { by: 'number', direction: 'desc' };
+    const walked = await plan(letterPageQuery(t.desk.internals.db, filter, sort, 50, 0, 'walk'));
+    expect(walked).toBe('SCAN letters USING INDEX letters_number');
+    const rows = (plan: 'seek' | 'walk') =>
+      letterPageQuery(t.desk.internals.db, filter, sort, 50, 0, plan).execute();
+    expect(await rows('walk')).toEqual(await rows('seek'));
+  });
+
   it('direction and state seek their index, in date order, and count from it', async () => {
     const filter = { direction: 'incoming', state: 'awaiting_reply' };
     const detail = await page(filter);

@@ -127,28 +127,50 @@ export interface LetterSort {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * How the page query reaches its rows. 'seek' (the default) goes through the filter's own
+ * index; 'walk' reads the sort order's index and checks each filter on the row (the `+`
+ * stops the planner from seeking), which stops after the page when the filter matches many
+ * letters instead of fetching them all and sorting. Both answer exactly the same rows.
+ */
+export type LetterPlan = 'seek' | 'walk';
+
 function filtered<O>(
   qb: SelectQueryBuilder<Database, 'letters', O>,
   f: LetterFilter,
+  plan: LetterPlan = 'seek',
 ): SelectQueryBuilder<Database, 'letters', O> {
   let q = qb;
-  if (f.direction !== undefined) q = q.where('letters.direction', '=', f.direction);
-  if (f.state !== undefined) q = q.where('letters.state', '=', f.state);
+  const col = (name: string) =>
+    plan === 'walk' ? sql<string>`+letters.${sql.raw(name)}` : sql.ref(`letters.${name}`);
+  if (f.direction !== undefined) q = q.where(col('direction'), '=', f.direction);
+  if (f.state !== undefined) q = q.where(col('state'), '=', f.state);
   if (f.dateFrom !== undefined) q = q.where('letters.letter_date', '>=', f.dateFrom);
   if (f.dateTo !== undefined) q = q.where('letters.letter_date', '<=', f.dateTo);
-  if (f.classification !== undefined) q = q.where('letters.classification', '=', f.classification);
-  if (f.urgency !== undefined) q = q.where('letters.urgency', '=', f.urgency);
-  if (f.caseId !== undefined) q = q.where('letters.case_id', '=', f.caseId);
-  if (f.relationshipId !== undefined) q = q.where('letters.relationship_id', '=', f.relationshipId);
-  if (f.referredTo !== undefined) q = q.where('letters.referred_to_user_id', '=', f.referredTo);
+  if (f.classification !== undefined) q = q.where(col('classification'), '=', f.classification);
+  if (f.urgency !== undefined) q = q.where(col('urgency'), '=', f.urgency);
+  if (f.caseId !== undefined) q = q.where(col('case_id'), '=', f.caseId);
+  if (f.relationshipId !== undefined) q = q.where(col('relationship_id'), '=', f.relationshipId);
+  if (f.referredTo !== undefined) q = q.where(col('referred_to_user_id'), '=', f.referredTo);
   if (f.partnerId !== undefined) {
     const partnerId = f.partnerId;
-    q = q.where('letters.id', 'in', (eb) =>
-      eb
-        .selectFrom('letter_partners')
-        .select('letter_partners.letter_id')
-        .where('partner_id', '=', partnerId),
-    );
+    q =
+      plan === 'walk'
+        ? // One primary-key probe per letter walked, until the page is full.
+          q.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('letter_partners')
+                .select(sql.lit(1).as('one'))
+                .whereRef('letter_partners.letter_id', '=', 'letters.id')
+                .where('letter_partners.partner_id', '=', partnerId),
+            ),
+          )
+        : q.where('letters.id', 'in', (eb) =>
+            eb
+              .selectFrom('letter_partners')
+              .select('letter_partners.letter_id')
+              .where('partner_id', '=', partnerId),
+          );
   }
   if (f.textKey !== undefined && f.textKey !== '') {
     // The LIKE runs over the partial search-key index (a fraction of the register's bytes;
@@ -171,9 +193,10 @@ export function letterPageQuery(
   sort: LetterSort,
   limit: number,
   offset: number,
+  plan: LetterPlan = 'seek',
 ) {
   const dir = sort.direction;
-  let q = filtered(db.selectFrom('letters').selectAll('letters'), filter);
+  let q = filtered(db.selectFrom('letters').selectAll('letters'), filter, plan);
   switch (sort.by) {
     case 'letterDate':
       q = q.orderBy('letters.letter_date', dir).orderBy('letters.id', dir);
@@ -196,7 +219,38 @@ export function letterPageQuery(
 
 /** The count query of the register list: the same filter. */
 export function letterCountQuery(db: Db, filter: LetterFilter) {
+  const only = Object.entries(filter).filter(([, v]) => v !== undefined);
+  if (only.length === 1 && filter.partnerId !== undefined) {
+    // A partner alone: counted from the letter–partner index without touching the letters
+    // (each pair is unique and every pair's letter exists: primary key and foreign key).
+    return db
+      .selectFrom('letter_partners')
+      .where('letter_partners.partner_id', '=', filter.partnerId)
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+  }
   return filtered(db.selectFrom('letters'), filter).select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/** Above this many matches, walking the sort order's index finds a page sooner than seeking. */
+const WALK_ABOVE = 1000;
+
+/**
+ * Whether the filter's own index may come back in another order than the sort, so that the
+ * seek has to fetch and sort every match: a partner (through letter_partners), or an equality
+ * filter with a sort other than the letter date (the filter indexes end in the date).
+ */
+function seekMaySort(filter: LetterFilter, sort: LetterSort): boolean {
+  if (filter.partnerId !== undefined) return true;
+  const equality = [
+    filter.direction,
+    filter.state,
+    filter.classification,
+    filter.urgency,
+    filter.caseId,
+    filter.relationshipId,
+    filter.referredTo,
+  ].some((v) => v !== undefined);
+  return equality && sort.by !== 'letterDate';
 }
 
 /** One page of the register and the total of its filter. */
@@ -207,12 +261,17 @@ export async function listLetterRows(
   limit: number,
   offset: number,
 ): Promise<{ rows: LetterRow[]; total: number }> {
+  const count = async () => Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
+  if (seekMaySort(filter, sort)) {
+    // The total decides the plan: a partner with thousands of letters (the office's own city)
+    // is read in date order until the page is full, not fetched whole and sorted.
+    const total = await count();
+    const plan = total > WALK_ABOVE && filter.textKey === undefined ? 'walk' : 'seek';
+    return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
+  }
   const rows = await letterPageQuery(db, filter, sort, limit, offset).execute();
   // A page shorter than the limit already tells the total, so the count is not run again.
-  const total =
-    rows.length > 0 && rows.length < limit
-      ? offset + rows.length
-      : Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
+  const total = rows.length > 0 && rows.length < limit ? offset + rows.length : await count();
   return { rows, total };
 }
 
