@@ -12,21 +12,26 @@ import { serveStatic } from '../test/e2e/static-server';
 import { openBenchDesk } from './dataset';
 import { notMeasured, type Measured } from './operations';
 
-/** The preload's surface: call and on, nothing else (events are not needed to measure). */
-function installBridge(eventNames: string[]): void {
-  const page = globalThis as unknown as {
-    __deskCall: (method: string, input: unknown) => Promise<unknown>;
-    desk?: unknown;
-  };
+/**
+ * The preload's surface: call and on, nothing else (events are not needed to measure). Kept
+ * as source text: tsx (esbuild with keepNames) wraps the functions of a TypeScript function in
+ * a `__name` helper that does not exist in the page, so a function handed to addInitScript
+ * threw there and the page never got its desk.
+ */
+function bridgeScript(eventNames: readonly string[]): string {
+  return `(() => {
+  const names = ${JSON.stringify(eventNames)};
+  const page = globalThis;
   Object.defineProperty(page, 'desk', {
     value: Object.freeze({
-      call: (method: string, input: unknown) => page.__deskCall(method, input),
-      on: (event: string) => {
-        if (!eventNames.includes(event)) throw new Error(`unknown desk event: ${event}`);
+      call: (method, input) => page.__deskCall(method, input),
+      on: (event) => {
+        if (!names.includes(event)) throw new Error('unknown desk event: ' + event);
         return () => {};
       },
     }),
   });
+})();`;
 }
 
 interface PageWindow {
@@ -129,7 +134,7 @@ export async function measureBrowser(deskDir: string, rendererDir = RENDERER_DIR
     await context.exposeBinding('__deskCall', (_source, method: string, input: unknown) =>
       desk.call(method, input),
     );
-    await context.addInitScript(installBridge, EVENT_NAMES as string[]);
+    await context.addInitScript({ content: bridgeScript(EVENT_NAMES) });
     await firstPaint(context, server.origin); // warm-up: Chromium's caches and the desk's page cache
     const paints: { fcp: number; ready: number }[] = [];
     for (let i = 0; i < 3; i++) paints.push(await firstPaint(context, server.origin));
