@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, setLocale, startHarness, type Harness } from './harness';
+import { axeScan, screenshot, setLocale, startHarness, type Harness } from './harness';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'import');
 
@@ -46,7 +46,9 @@ describe('import and export', () => {
     h.desk.platform.nextFiles = [join(FIXTURES, 'letters-bad.xlsx')];
     await page.getByTestId('import-choose').click();
     const counts = page.getByTestId('import-counts');
-    await expect.poll(() => counts.textContent()).toBe('۷ ردیف؛ ۲ ردیف درست، ۵ ردیف با ایراد');
+    await expect
+      .poll(() => counts.textContent(), { timeout: 20_000 })
+      .toBe('۷ ردیف؛ ۲ ردیف درست، ۵ ردیف با ایراد');
     const problems = page.getByTestId('import-problems');
     await expect.poll(() => problems.locator('tbody tr').count()).toBe(5);
     await expect.poll(() => problems.locator('tbody tr').first().textContent()).toContain('تاریخ خوانده نشد');
@@ -57,14 +59,16 @@ describe('import and export', () => {
     await expect.poll(() => page.locator('input[data-field="number"]').inputValue()).toBe('ستون ۱: شماره');
 
     await screenshot(page, '/import', 'fa', 'import', { fullPage: true });
+    expect(await axeScan(page)).toEqual([]);
     await screenshot(page, '/import', 'en', 'import', { fullPage: true });
+    expect(await axeScan(page)).toEqual([]);
     await setLocale(page, 'fa');
 
     await page.getByTestId('import-next').click();
     await page.getByLabel('ردیف‌های درست وارد شوند و ردیف‌های نادرست گزارش شوند').check();
     await page.getByTestId('import-run').click();
     const report = page.getByTestId('import-report');
-    await expect.poll(() => report.isVisible()).toBe(true);
+    await expect.poll(() => report.isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => report.textContent()).toContain('۲ رکورد وارد شد.');
     expect(await report.textContent()).toContain('۵ ردیف پذیرفته نشد.');
     const letters = await h.desk.ok('letters.list', { limit: 10 });
@@ -77,7 +81,9 @@ describe('import and export', () => {
     await page.getByRole('button', { name: 'ورود پرونده‌ای دیگر' }).click();
     h.desk.platform.nextFiles = [join(FIXTURES, 'encrypted.xlsx')];
     await page.getByTestId('import-choose').click();
-    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('گذرواژه دارد');
+    await expect
+      .poll(() => page.getByTestId('import-error').textContent(), { timeout: 20_000 })
+      .toContain('گذرواژه دارد');
     h.assertClean();
   });
 
@@ -87,7 +93,9 @@ describe('import and export', () => {
     const file = join(out, 'incoming.xlsx');
     h.desk.platform.nextSavePath = file;
     await page.getByTestId('export-excel').click();
-    await expect.poll(() => page.getByText(`۱ ردیف در Excel نوشته شد: ${file}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(`۱ ردیف در Excel نوشته شد: ${file}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(file) as never);
     const sheet = workbook.worksheets[0]!;

@@ -160,7 +160,12 @@ export function ImportColumns({
         <Title order={2} fz="h4">
           {t('import.sample')}
         </Title>
-        <Table.ScrollContainer minWidth={Math.max(480, mapped.length * 130)}>
+        <Table.ScrollContainer
+          minWidth={Math.max(480, mapped.length * 130)}
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('import.sample') },
+          }}
+        >
           <Table withTableBorder withColumnBorders data-testid="import-sample">
             <Table.Thead>
               <Table.Tr>

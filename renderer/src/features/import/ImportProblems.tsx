@@ -21,7 +21,13 @@ export function ImportProblems({ problems, total }: { problems: ImportProblem[];
   const shown = problems.slice(0, 200);
   return (
     <>
-      <Table.ScrollContainer minWidth={520} mah={320}>
+      <Table.ScrollContainer
+        minWidth={520}
+        maxHeight={320}
+        scrollAreaProps={{
+          viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('import.problems') },
+        }}
+      >
         <Table striped withTableBorder stickyHeader data-testid="import-problems">
           <Table.Thead>
             <Table.Tr>
