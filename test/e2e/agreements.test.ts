@@ -136,6 +136,100 @@ describe('agreements', () => {
     h.assertClean();
   });
 
+  it('keeps a clause library: adds a bilingual clause, inserts it into a new draft, changes and deletes it', async () => {
+    const page = h.page;
+    await h.open('/agreements');
+    await page.getByTestId('library-open').click();
+    await page.waitForURL(/#\/agreements\/library$/);
+    await settle(page);
+    const before = (await h.desk.ok('clauseLibrary.list', {})).total;
+    await expect
+      .poll(() => page.getByTestId('library-count').textContent())
+      .toBe(`${before.toLocaleString('fa-IR')} مورد`);
+
+    await page.getByTestId('library-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('library-save').click();
+    await expect.poll(() => dialog.textContent()).toContain('این خانه را پر کنید');
+    expect(await dialog.getByTestId('library-texts-error').textContent()).toBe(
+      'متن بند را دست‌کم به یک زبان بنویسید.',
+    );
+    await dialog.getByTestId('library-title').fill('حل اختلاف');
+    await dialog.getByTestId('library-text-fa').fill('اختلاف‌ها با گفت‌وگوی دوستانه میان دو طرف حل می‌شود.');
+    await dialog
+      .getByTestId('library-text-en')
+      .fill('Disputes shall be settled amicably between the Parties.');
+    const direction = (testId: string) =>
+      dialog
+        .getByTestId(testId)
+        .evaluate(
+          (el) =>
+            (
+              globalThis as unknown as { getComputedStyle(e: object): { direction: string } }
+            ).getComputedStyle(el).direction,
+        );
+    expect(await direction('library-text-fa')).toBe('rtl');
+    expect(await direction('library-text-en')).toBe('ltr');
+    await dialog.getByTestId('library-save').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const card = page.getByTestId('library-clause').filter({ hasText: 'حل اختلاف' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Disputes shall be settled amicably');
+    await screenshot(page, '/agreements/library', 'en', 'clause-library');
+    await screenshot(page, '/agreements/library', 'fa', 'clause-library');
+
+    // A new draft (Ctrl+N in the section) takes the clause from the library.
+    await h.open('/agreements');
+    await page.keyboard.press('Control+n');
+    await page.waitForURL(/#\/agreements\/new$/);
+    await settle(page);
+    await page.getByTestId('agreement-title').fill('یادداشت تفاهم همکاری فرهنگی اصفهان و بارسلون');
+    await page.getByTestId('agreement-own').click();
+    await page.getByTestId('agreement-own').fill('اصفهان');
+    await page.getByRole('option', { name: 'اصفهان', exact: true }).click();
+    await page.getByTestId('agreement-partner-0').click();
+    await page.getByTestId('agreement-partner-0').fill('بارسلون');
+    await page.getByRole('option', { name: 'بارسلون', exact: true }).click();
+    await page.getByTestId('agreement-create').click();
+    await page.waitForURL(/#\/agreements\/[0-9a-f-]{36}$/);
+    await settle(page);
+    await page.getByTestId('clause-library-pick').click();
+    await page.getByRole('option', { name: 'حل اختلاف' }).click();
+    await page.getByTestId('clause-library-insert').click();
+    const row = page.getByTestId('clause-row-1');
+    await row.waitFor();
+    expect(await row.locator('textarea[data-language="fa"]').inputValue()).toBe(
+      'اختلاف‌ها با گفت‌وگوی دوستانه میان دو طرف حل می‌شود.',
+    );
+    expect(await row.locator('textarea[data-language="en"]').inputValue()).toBe(
+      'Disputes shall be settled amicably between the Parties.',
+    );
+    const agreementUrl = page.url();
+
+    await h.open('/agreements/library');
+    await card.getByRole('button', { name: 'ویرایش «حل اختلاف»' }).click();
+    await dialog.getByTestId('library-title').fill('حل اختلاف و داوری');
+    await dialog.getByTestId('library-save').click();
+    await expect
+      .poll(() => page.getByTestId('library-clause').filter({ hasText: 'حل اختلاف و داوری' }).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'حذف «حل اختلاف و داوری»' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('متن خود را نگه می‌دارند');
+    await dialog.getByRole('button', { name: 'حذف', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('library-clause').filter({ hasText: 'حل اختلاف' }).count())
+      .toBe(0);
+    expect((await h.desk.ok('clauseLibrary.list', {})).total).toBe(before);
+
+    // The agreement keeps the clause's text after the library lost it.
+    await page.goto(agreementUrl);
+    await settle(page);
+    await expect
+      .poll(() => page.getByTestId('clause-row-1').locator('textarea[data-language="en"]').inputValue())
+      .toBe('Disputes shall be settled amicably between the Parties.');
+    h.assertClean();
+  });
+
   it('takes screenshots of the trilingual Kazan agreement', async () => {
     const page = h.page;
     await h.open('/agreements?q=قازان');

@@ -1,7 +1,7 @@
 /** Every agreement: filtered by status, partner, expiry and words, sorted, read page by page. */
 import { Badge, Button, Group, MultiSelect, Stack, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilePlus, IconSearch } from '@tabler/icons-react';
+import { IconBooks, IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AgreementListInput, AgreementSummary } from '../../../../shared/api/agreements.contract';
 import { AGREEMENT_SORT_KEYS, AGREEMENT_STATUSES } from '../../../../shared/api/agreements.contract';
@@ -126,9 +126,19 @@ export function AgreementList({ route }: { route: Route }) {
         title={t('agreements.title')}
         subtitle={t('agreements.subtitle')}
         actions={
-          <Button leftSection={<IconFilePlus size={18} aria-hidden />} onClick={create}>
-            {t('agreements.new')}
-          </Button>
+          <>
+            <Button
+              variant="light"
+              leftSection={<IconBooks size={18} aria-hidden />}
+              onClick={() => navigate({ section: 'agreements', id: 'library' })}
+              data-testid="library-open"
+            >
+              {t('library.open')}
+            </Button>
+            <Button leftSection={<IconFilePlus size={18} aria-hidden />} onClick={create}>
+              {t('agreements.new')}
+            </Button>
+          </>
         }
       />
       <Group gap="md" align="flex-end" wrap="wrap">

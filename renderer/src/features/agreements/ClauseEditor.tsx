@@ -344,12 +344,14 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
               nothingFoundMessage={t('agreements.clause.library.empty')}
               searchable
               clearable
+              data-testid="clause-library-pick"
             />
           </Box>
           <Button
             variant="default"
             disabled={!libraryPick}
             loading={insert.pending}
+            data-testid="clause-library-insert"
             onClick={() =>
               libraryPick &&
               void attempt(async () => {

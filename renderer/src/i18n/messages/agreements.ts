@@ -118,6 +118,29 @@ export const agreementsFa = {
   'agreements.compare.del': 'برداشته: ',
   'agreements.compare.legend':
     'واژه‌های افزوده با زمینهٔ سبز و زیرخط، واژه‌های برداشته با زمینهٔ سرخ و خط‌خورده نشان داده می‌شوند.',
+  'library.title': 'کتابخانهٔ بندها',
+  'library.subtitle': 'بندهای آماده برای تفاهم‌نامه‌ها، به یک یا چند زبان؛ از ویرایشگر بندها درج می‌شوند',
+  'library.open': 'کتابخانهٔ بندها',
+  'library.new': 'بند تازه',
+  'library.new.title': 'افزودن بند به کتابخانه',
+  'library.edit.title': 'ویرایش بند کتابخانه',
+  'library.filter.placeholder': 'عنوان، متن یا برچسب…',
+  'library.field.title': 'عنوان بند',
+  'library.field.languages': 'زبان‌ها',
+  'library.field.tags': 'برچسب‌ها',
+  'library.field.text': 'متن به {language}',
+  'library.error.noText': 'متن بند را دست‌کم به یک زبان بنویسید.',
+  'library.empty': 'کتابخانهٔ بندها خالی است.',
+  'library.empty.hint':
+    'بندهایی را که در بسیاری از تفاهم‌نامه‌ها تکرار می‌شوند (حل اختلاف، لازم‌الاجرا شدن، زبان متن) اینجا یک بار بنویسید.',
+  'library.action.edit': 'ویرایش «{title}»',
+  'library.action.remove': 'حذف «{title}»',
+  'library.remove.title': 'حذف بند از کتابخانه؟',
+  'library.remove.body':
+    'بند «{title}» از کتابخانه حذف می‌شود. تفاهم‌نامه‌هایی که این بند را دارند متن خود را نگه می‌دارند.',
+  'library.created': 'بند «{title}» به کتابخانه افزوده شد.',
+  'library.updated': 'بند «{title}» ذخیره شد.',
+  'library.removed': 'بند «{title}» از کتابخانه حذف شد.',
 } as const;
 
 export const agreementsEn: Translation<typeof agreementsFa> = {
@@ -236,4 +259,28 @@ export const agreementsEn: Translation<typeof agreementsFa> = {
   'agreements.compare.del': 'removed: ',
   'agreements.compare.legend':
     'Added words are underlined on green, removed words are struck through on red.',
+  'library.title': 'Clause library',
+  'library.subtitle':
+    'Ready-made clauses for agreements, in one or more languages; inserted from the clause editor',
+  'library.open': 'Clause library',
+  'library.new': 'New clause',
+  'library.new.title': 'Add a clause to the library',
+  'library.edit.title': 'Edit the library clause',
+  'library.filter.placeholder': 'Title, text or tag…',
+  'library.field.title': 'Clause title',
+  'library.field.languages': 'Languages',
+  'library.field.tags': 'Tags',
+  'library.field.text': 'Text in {language}',
+  'library.error.noText': 'Write the clause in at least one language.',
+  'library.empty': 'The clause library is empty.',
+  'library.empty.hint':
+    'Write here once the clauses many agreements repeat (dispute settlement, entry into force, languages of the text).',
+  'library.action.edit': 'Edit “{title}”',
+  'library.action.remove': 'Delete “{title}”',
+  'library.remove.title': 'Delete the clause from the library?',
+  'library.remove.body':
+    'The clause “{title}” leaves the library. Agreements that have it keep their own text.',
+  'library.created': 'The clause “{title}” was added to the library.',
+  'library.updated': 'The clause “{title}” was saved.',
+  'library.removed': 'The clause “{title}” was deleted from the library.',
 };
