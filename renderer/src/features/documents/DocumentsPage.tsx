@@ -1,15 +1,5 @@
 /** Documents: the activity report of a solar quarter or year, and where the other Word files are made. */
-import {
-  Button,
-  Card,
-  Group,
-  List,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, List, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
 import { jalaliYearOf } from '../../../../shared/dates/jalali';
