@@ -298,6 +298,35 @@ describe('letters from .xlsx', () => {
     expect((await t.ok('letters.list', { text: '14/1403' })).items.map((l) => l.id)).toEqual([third!.id]);
   });
 
+  it('refuses register numbers already given, and reads the sheet asked for', async () => {
+    await importFile('letters', 'letters-jalali.xlsx');
+    const { preview } = await t.ok('import.preview', {
+      path: fixture('letters-jalali.xlsx'),
+      target: 'letters',
+    });
+    expect(preview).toMatchObject({ valid: 0, refusedRows: 5 });
+    expect(new Set(preview!.problems.map((p) => `${p.field}:${p.code}`))).toEqual(
+      new Set(['number:register_number']),
+    );
+
+    const help = await t.ok('import.preview', {
+      path: fixture('letters-jalali.xlsx'),
+      target: 'letters',
+      sheet: 'راهنما',
+    });
+    expect(help.preview).toMatchObject({
+      sheet: 'راهنما',
+      headers: ['این برگه راهنماست و وارد نمی‌شود.'],
+      rows: 1,
+    });
+    const missing = await t.fail('import.preview', {
+      path: fixture('letters-jalali.xlsx'),
+      target: 'letters',
+      sheet: 'Sheet9',
+    });
+    expect(missing).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['sheet'] }] });
+  });
+
   it('reads Gregorian date cells, serial numbers and ISO text, and gives new register numbers', async () => {
     const report = await importFile('letters', 'letters-gregorian.xlsx');
     expect(report.imported).toBe(3);
