@@ -257,9 +257,10 @@ export async function measureExports(desk: Desk, outDir: string): Promise<Measur
   return out;
 }
 
-export async function measureBackup(desk: Desk): Promise<Measured> {
+/** `reps` backups of the whole desk (one at office scale: each copies and verifies gigabytes). */
+export async function measureBackup(desk: Desk, reps = 3): Promise<Measured> {
   const call = caller(desk);
-  const stats = await repeat(3, 0, async () => {
+  const stats = await repeat(reps, 0, async () => {
     await call('backup.create', { copyToChosenFolder: false });
   });
   return {

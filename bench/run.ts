@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { flagValue, hasFlag, scaleArgument } from './args';
 import { ensureDataset, openBenchDesk } from './dataset';
 import { measureBrowser } from './browser';
+import { measureImport } from './import';
 import {
   backgroundCheckSettled,
   measureBackup,
@@ -53,11 +54,10 @@ try {
       const steady = rssMB();
       step('documents.export');
       results.push(...(await measureExports(desk, work)));
-      results.push(
-        notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'import is another issue; not measured'),
-      );
+      step('import.run');
+      results.push(await measureImport(desk, work));
       step('backup.create');
-      results.push(await measureBackup(desk));
+      results.push(await measureBackup(desk, scale >= 1 ? 1 : 3));
       results.push(measureMemory(steady, rssMB()));
     } finally {
       await desk.close();
