@@ -120,4 +120,67 @@ describe('settings', () => {
     await screenshot(page, '/settings', 'fa', 'settings');
     h.assertClean();
   });
+  it('keeps the approving authorities and the chain templates in order', async () => {
+    const page = h.page;
+    await h.open('/settings?tab=approvals');
+    const authorities = page.getByTestId('authorities');
+    await authorities.getByTestId('authority-add').click();
+    await expect.poll(() => authorities.textContent()).toContain('این خانه را پر کنید');
+    await page.getByTestId('authority-name-fa').fill('سازمان فرهنگی تفریحی شهرداری');
+    await page.getByTestId('authority-name-en').fill('Cultural and Recreational Organisation');
+    await authorities.getByTestId('authority-add').click();
+    await expect
+      .poll(() =>
+        authorities.getByTestId('authority-row').filter({ hasText: 'سازمان فرهنگی تفریحی' }).count(),
+      )
+      .toBe(1);
+
+    await page.getByTestId('template-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('template-name-fa').fill('برنامهٔ فرهنگی در خارج');
+    await dialog.getByTestId('template-name-en').fill('Cultural programme abroad');
+    for (const authority of ['شهردار', 'سازمان فرهنگی تفریحی شهرداری']) {
+      await dialog.getByTestId('template-step-add').click();
+      await page.getByRole('option', { name: authority, exact: true }).click();
+    }
+    // The organisation goes first, moved up by its button.
+    await dialog.getByRole('button', { name: 'بالا بردن سازمان فرهنگی تفریحی شهرداری' }).click();
+    expect(await dialog.getByTestId('template-step').allTextContents()).toEqual([
+      expect.stringContaining('سازمان فرهنگی تفریحی شهرداری'),
+      expect.stringContaining('شهردار'),
+    ]);
+    await dialog.getByTestId('template-save').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const card = page.getByTestId('template-card').filter({ hasText: 'برنامهٔ فرهنگی در خارج' });
+    await expect
+      .poll(() => card.getByTestId('template-chain').textContent())
+      .toBe('سازمان فرهنگی تفریحی شهرداری ← شهردار');
+    const stored = (await h.desk.ok('approvals.templates.list', {})).find(
+      (x) => x.nameEn === 'Cultural programme abroad',
+    );
+    expect(stored?.steps.map((x) => x.authorityNameEn)).toEqual([
+      'Cultural and Recreational Organisation',
+      'Mayor',
+    ]);
+    await screenshot(page, '/settings?tab=approvals', 'en', 'settings-approvals');
+    await screenshot(page, '/settings?tab=approvals', 'fa', 'settings-approvals');
+
+    await authorities.getByRole('button', { name: 'بایگانی سازمان فرهنگی تفریحی شهرداری' }).click();
+    await dialog.getByRole('button', { name: 'بایگانی', exact: true }).click();
+    await expect
+      .poll(() =>
+        authorities.getByTestId('authority-row').filter({ hasText: 'سازمان فرهنگی تفریحی' }).textContent(),
+      )
+      .toContain('بایگانی');
+    const archived = (await h.desk.ok('approvals.authorities.list', { includeArchived: true })).find(
+      (a) => a.nameEn === 'Cultural and Recreational Organisation',
+    );
+    expect(archived?.archived).toBe(true);
+
+    await card.getByRole('button', { name: 'حذف الگوی «برنامهٔ فرهنگی در خارج»' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('مراحل خود را نگه می‌دارند');
+    await dialog.getByRole('button', { name: 'حذف', exact: true }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    h.assertClean();
+  });
 });

@@ -17,6 +17,7 @@ import { settingsEn } from './messages/settings';
 import { shellEn } from './messages/shell';
 import { welcomeEn } from './messages/welcome';
 import { tasksEn } from './messages/tasks';
+import { templatesEn } from './messages/templates';
 
 export type Catalogue = { readonly [K in MessageKey]: string };
 
@@ -37,5 +38,6 @@ export const en: Catalogue = {
   ...importEn,
   ...welcomeEn,
   ...tasksEn,
+  ...templatesEn,
   ...recoveryEn,
 };

@@ -21,6 +21,7 @@ import { settingsFa } from './messages/settings';
 import { shellFa } from './messages/shell';
 import { welcomeFa } from './messages/welcome';
 import { tasksFa } from './messages/tasks';
+import { templatesFa } from './messages/templates';
 
 export const fa = {
   ...shellFa,
@@ -39,6 +40,7 @@ export const fa = {
   ...importFa,
   ...welcomeFa,
   ...tasksFa,
+  ...templatesFa,
   ...recoveryFa,
 } as const;
 

@@ -1,15 +1,16 @@
-/** Settings: my preferences, the office, the staff, backups and upkeep — one tab each. */
+/** Settings: my preferences, the office, the staff, approval chains, backups and upkeep — one tab each. */
 import { Stack, Tabs } from '@mantine/core';
 import type { PageProps } from '../../app/pages';
 import { replaceRoute } from '../../app/routes';
 import { PageHeader } from '../../components/PageHeader';
+import { TemplatesPanel } from '../approvals/TemplatesPanel';
 import { useI18n } from '../../i18n/locale';
 import { MaintenancePanel } from './MaintenancePanel';
 import { OfficePanel } from './OfficePanel';
 import { PreferencesPanel } from './PreferencesPanel';
 import { UsersPanel } from './UsersPanel';
 
-const TABS = ['me', 'office', 'staff', 'upkeep'] as const;
+const TABS = ['me', 'office', 'staff', 'approvals', 'upkeep'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage({ route }: PageProps) {
@@ -39,6 +40,9 @@ export function SettingsPage({ route }: PageProps) {
         </Tabs.Panel>
         <Tabs.Panel value="staff">
           <UsersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="approvals">
+          <TemplatesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="upkeep">
           <MaintenancePanel />
