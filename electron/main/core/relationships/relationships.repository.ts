@@ -105,12 +105,26 @@ const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.jo
   sql` `,
 )} end`;
 
-function filtered(db: Db, f: Partial<RelationshipListFilters>, owners: Owners, cutoff: string) {
+/**
+ * The list's query. `activity` false leaves out the last activity (a maximum over every
+ * letter, case, agreement and event of every relationship): a count or a page whose filter and
+ * sort do not need it reads the relationships alone, and the page's activity follows for its
+ * own rows (see listRelationships).
+ */
+function filtered(
+  db: Db,
+  f: Partial<RelationshipListFilters>,
+  owners: Owners,
+  cutoff: string,
+  activity = true,
+) {
   let q = db
     .selectFrom('relationships')
     .innerJoin('partners as partner', 'partner.id', 'relationships.partner_id')
     .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id')
-    .leftJoin(lastActivity(db, owners).as('last'), 'last.owner_id', 'relationships.id');
+    .$if(activity, (qb) =>
+      qb.leftJoin(lastActivity(db, owners).as('last'), 'last.owner_id', 'relationships.id'),
+    );
   if (owners) q = q.where('relationships.id', 'in', owners);
   if (f.ownUnitId !== undefined) q = q.where('relationships.own_unit_id', '=', f.ownUnitId);
   if (f.partnerId !== undefined) q = q.where('relationships.partner_id', '=', f.partnerId);
@@ -162,7 +176,11 @@ export async function listRelationships(
   f: RelationshipListFilters,
   cutoff: string,
 ): Promise<{ rows: RelationshipListRow[]; total: number }> {
-  let q = withComputed(db, f, null, cutoff);
+  // Only a dormancy filter or the activity sort needs every relationship's last activity.
+  const needsActivity = f.dormant !== undefined || f.sort.field === 'lastActivity';
+  let q = needsActivity
+    ? withComputed(db, f, null, cutoff)
+    : filtered(db, f, null, cutoff, false).select('relationships.id');
   const dir = f.sort.direction;
   switch (f.sort.field) {
     case 'partner':
@@ -175,7 +193,7 @@ export async function listRelationships(
       q = q.orderBy(statusOrder, dir);
       break;
     case 'lastActivity':
-      q = q.orderBy('last.last_activity', dir);
+      q = q.orderBy(sql.ref('last.last_activity'), dir);
       break;
     case 'createdAt':
       q = q.orderBy('relationships.created_at', dir);
@@ -184,8 +202,16 @@ export async function listRelationships(
       q = q.orderBy('relationships.updated_at', dir);
       break;
   }
-  const rows = await q.orderBy('relationships.id', dir).limit(f.limit).offset(f.offset).execute();
-  const count = await filtered(db, f, null, cutoff)
+  const page = await q.orderBy('relationships.id', dir).limit(f.limit).offset(f.offset).execute();
+  let rows: RelationshipListRow[];
+  if (needsActivity) rows = page as RelationshipListRow[];
+  else {
+    const ids = page.map((r) => r.id);
+    const found = ids.length === 0 ? [] : await withComputed(db, {}, ids, cutoff).execute();
+    const byId = new Map(found.map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)).filter((r): r is RelationshipListRow => r !== undefined);
+  }
+  const count = await filtered(db, f, null, cutoff, needsActivity)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   return { rows, total: Number(count.total) };
