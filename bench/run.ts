@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 0.1|1|3] [--no-browser | --browser-only]
+ * `npm run bench [-- --scale 0.1|1|3] [--no-browser | --browser-only] [--no-import]
  * [--renderer <built renderer folder>]`: the DESIGN §5 measurements on the
  * generated office. One JSON document on stdout, a readable table on stderr.
  */
@@ -54,8 +54,12 @@ try {
       const steady = rssMB();
       step('documents.export');
       results.push(...(await measureExports(desk, work)));
-      step('import.run');
-      results.push(await measureImport(desk, work));
+      if (hasFlag('--no-import'))
+        results.push(notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'skipped (--no-import)'));
+      else {
+        step('import.run');
+        results.push(await measureImport(desk, work));
+      }
       step('backup.create');
       results.push(await measureBackup(desk, scale >= 1 ? 1 : 3));
       results.push(measureMemory(steady, rssMB()));
