@@ -84,7 +84,9 @@ describe('query plans of the register', () => {
   it('a partner with many letters is read in date order until the page is full, the same rows', async () => {
     const walked = await plan(letterPageQuery(t.desk.internals.db, { partnerId }, byDate, 50, 0, 'walk'));
     expect(walked).toContain('SCAN letters USING INDEX letters_letter_date');
-    expect(walked).toMatch(/SEARCH letter_partners (EXISTS )?USING PRIMARY KEY \(letter_id=\? AND partner_id=\?\)/);
+    expect(walked).toMatch(
+      /SEARCH letter_partners (EXISTS )?USING PRIMARY KEY \(letter_id=\? AND partner_id=\?\)/,
+    );
     expect(walked).not.toContain('TEMP B-TREE');
     const rows = (plan: 'seek' | 'walk') =>
       letterPageQuery(t.desk.internals.db, { partnerId }, byDate, 50, 0, plan).execute();

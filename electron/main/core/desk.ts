@@ -325,9 +325,7 @@ export class Desk {
       // The one connection is held for the whole query, so no write can come between its
       // statements: the same consistent view as a read transaction, without the BEGIN and
       // COMMIT round trips (two of the four or five a search or a list page makes).
-      value = await db
-        .connection()
-        .execute(async (tx) => checkOutput(await handler({ ...base, tx }, input)));
+      value = await db.connection().execute(async (tx) => checkOutput(await handler({ ...base, tx }, input)));
     } else if (kind === 'mutation') {
       try {
         value = await db.transaction().execute(async (tx) => {
