@@ -6,7 +6,7 @@
  * view, the backup's progress). The words checked come from the program's own catalogues, so
  * a renamed button fails here before the guide goes stale.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -17,7 +17,8 @@ import { formatNumber } from '../../shared/text/digits';
 import { pngBytes, tempFile } from './fixtures';
 import { settle, startHarness, type Harness, type Locale } from './harness';
 
-const IMG_DIR = resolve(import.meta.dirname, '../../docs/guide/img');
+const GUIDE_DIR = resolve(import.meta.dirname, '../../docs/guide');
+const IMG_DIR = join(GUIDE_DIR, 'img');
 const LOCALES = ['fa', 'en'] as const;
 
 /** The program's own words, as `t()` renders them. */
@@ -76,6 +77,50 @@ const HIDE_TOASTS =
   '.mantine-Notifications-root, .mantine-Notification-root { visibility: hidden !important; }';
 const visible = (locator: Locator) => expect.poll(() => locator.isVisible()).toBe(true);
 const dialogTitle = (page: Page) => page.getByRole('dialog').locator('.mantine-Modal-title');
+
+/** Words the guide sets in bold that describe the window rather than name something on it. */
+const DESCRIPTIVE = new Set([
+  'نوار کناری',
+  'کادر جستجو',
+  'کلید زبان',
+  'sidebar',
+  'search box',
+  'language switch',
+]);
+
+/** Whether a label is one of the catalogue's texts, part of one, or one with its {placeholders} filled. */
+function inCatalogue(texts: readonly string[], label: string): boolean {
+  const wanted = label.toLowerCase();
+  return texts.some((raw) => {
+    const text = raw.replace(/\s+/g, ' ').toLowerCase();
+    if (text.includes(wanted)) return true;
+    const parts = text.split(/\{\w+\}/);
+    if (parts.length === 1) return false;
+    const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${parts.map(escape).join('.+')}$`).test(wanted);
+  });
+}
+
+describe('the words of the user guide', () => {
+  for (const locale of LOCALES) {
+    const guide = readFileSync(join(GUIDE_DIR, `${locale}.md`), 'utf8');
+
+    it(`names in bold, in ${locale}, only what the program shows`, () => {
+      const texts: string[] = Object.values(locale === 'fa' ? fa : en);
+      const named = [...guide.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!.replace(/\s+/g, ' ').trim());
+      expect(named.length).toBeGreaterThan(100);
+      const unknown = named.filter((label) => !DESCRIPTIVE.has(label) && !inCatalogue(texts, label));
+      expect(unknown).toEqual([]);
+    });
+
+    it(`shows, in ${locale}, only pictures that exist`, () => {
+      const pictures = [...guide.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map((m) => m[1]!);
+      expect(pictures.length).toBeGreaterThan(20);
+      expect(pictures.filter((path) => !path.endsWith(`.${locale}.png`))).toEqual([]);
+      expect(pictures.filter((path) => !existsSync(resolve(GUIDE_DIR, path)))).toEqual([]);
+    });
+  }
+});
 
 describe('the pictures of the user guide', () => {
   let h: Harness;
