@@ -115,6 +115,43 @@ describe('events', () => {
     h.assertClean();
   });
 
+  it('records a gift given at the week, corrects it, and removes it after asking', async () => {
+    const page = h.page;
+    await openEvent('هفته فرهنگی اصفهان در فلورانس');
+    const gifts = page.getByTestId('gifts');
+    await gifts.getByTestId('gift-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'شرح' }).fill('تابلوی مینیاتور میدان نقش جهان');
+    await dialog.getByRole('textbox', { name: 'دهنده' }).fill('شهردار اصفهان');
+    await dialog.getByRole('textbox', { name: 'گیرنده' }).fill('Sindaco di Firenze');
+    await dialog.getByTestId('gift-save').click();
+    await expect.poll(() => gifts.getByTestId('gift-row').count()).toBe(1);
+
+    await gifts.getByRole('button', { name: 'ویرایش — تابلوی مینیاتور میدان نقش جهان' }).click();
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'شرح' }).inputValue())
+      .toBe('تابلوی مینیاتور میدان نقش جهان');
+    await dialog.getByRole('textbox', { name: 'شرح' }).fill('تابلوی مینیاتور و قلمدان');
+    await dialog.getByTestId('gift-save').click();
+    await expect
+      .poll(() => gifts.getByTestId('gift-row').textContent())
+      .toContain('تابلوی مینیاتور و قلمدان');
+    const id = page.url().split('/').pop()!;
+    expect((await h.desk.ok('events.get', { id })).gifts.map((g) => g.description)).toEqual([
+      'تابلوی مینیاتور و قلمدان',
+    ]);
+
+    await gifts.getByRole('button', { name: 'برداشتن — تابلوی مینیاتور و قلمدان' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('از فهرست هدایای این رویداد برداشته می‌شود');
+    await dialog.getByRole('button', { name: 'انصراف' }).click();
+    expect(await gifts.getByTestId('gift-row').count()).toBe(1);
+    await gifts.getByRole('button', { name: 'برداشتن — تابلوی مینیاتور و قلمدان' }).click();
+    await dialog.getByRole('button', { name: 'برداشتن', exact: true }).click();
+    await expect.poll(() => gifts.getByTestId('gift-row').count()).toBe(0);
+    expect((await h.desk.ok('events.get', { id })).gifts).toEqual([]);
+    h.assertClean();
+  });
+
   it('takes screenshots of the Paris cultural week', async () => {
     const page = h.page;
     await openEvent('هفته فرهنگی اصفهان در پاریس');

@@ -15,10 +15,16 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { GIFT_DIRECTIONS, eventsContract, type EventRecord } from '../../../../shared/api/events.contract';
+import {
+  GIFT_DIRECTIONS,
+  eventsContract,
+  type EventRecord,
+  type Gift,
+} from '../../../../shared/api/events.contract';
 import { useSession } from '../../app/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInput } from '../../components/DateInput';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
@@ -29,23 +35,35 @@ import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validat
 
 type Direction = (typeof GIFT_DIRECTIONS)[number];
 
-function GiftDialog({ event, onClose }: { event: EventRecord; onClose: () => void }) {
+function GiftDialog({
+  event,
+  existing,
+  onClose,
+}: {
+  event: EventRecord;
+  existing?: Gift;
+  onClose: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [direction, setDirection] = useState<Direction>('given');
-  const [description, setDescription] = useState('');
-  const [giver, setGiver] = useState('');
-  const [receiver, setReceiver] = useState('');
-  const [day, setDay] = useState<string | null>(event.startDate);
+  const [direction, setDirection] = useState<Direction>(existing?.direction ?? 'given');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [giver, setGiver] = useState(existing?.giver ?? '');
+  const [receiver, setReceiver] = useState(existing?.receiver ?? '');
+  const [day, setDay] = useState<string | null>(existing ? existing.date : event.startDate);
   const [errors, setErrors] = useState<FieldErrors>({});
   const add = useMutation('gifts.add');
+  const update = useMutation('gifts.update');
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const input = { eventId: event.id, direction, description, giver, receiver, date: day };
-    const checked = checkInput(eventsContract['gifts.add'].input, input, i18n);
+    const fields = { direction, description, giver, receiver, date: day };
+    const checked = existing
+      ? checkInput(eventsContract['gifts.update'].input, { id: existing.id, ...fields }, i18n)
+      : checkInput(eventsContract['gifts.add'].input, { eventId: event.id, ...fields }, i18n);
     if (!checked.ok) return setErrors(checked.errors);
     try {
-      await add.run(input);
+      if (existing) await update.run({ id: existing.id, ...fields });
+      else await add.run({ eventId: event.id, ...fields });
       notifyDone(t('events.gifts.saved'));
       onClose();
     } catch (error) {
@@ -55,7 +73,14 @@ function GiftDialog({ event, onClose }: { event: EventRecord; onClose: () => voi
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('events.gifts.add')} centered size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      title={existing ? t('events.gifts.edit') : t('events.gifts.add')}
+      centered
+      size="lg"
+    >
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
           <SegmentedControl
@@ -95,7 +120,7 @@ function GiftDialog({ event, onClose }: { event: EventRecord; onClose: () => voi
             <Button variant="default" onClick={onClose}>
               {t('action.cancel')}
             </Button>
-            <Button type="submit" loading={add.pending}>
+            <Button type="submit" loading={add.pending || update.pending} data-testid="gift-save">
               {t('action.save')}
             </Button>
           </Group>
@@ -107,8 +132,20 @@ function GiftDialog({ event, onClose }: { event: EventRecord; onClose: () => voi
 
 export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged: () => void }) {
   const { t, date } = useI18n();
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Gift | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Gift | null>(null);
   const remove = useMutation('gifts.remove');
+  const confirmRemove = async () => {
+    if (!removing) return;
+    try {
+      await remove.run({ id: removing.id });
+      notifyDone(t('events.gifts.removed'));
+      setRemoving(null);
+    } catch (error) {
+      notifyFailure(error, t);
+    }
+    onChanged();
+  };
   return (
     <SectionCard
       title={t('events.gifts')}
@@ -118,7 +155,8 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
           size="xs"
           variant="light"
           leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setAdding(true)}
+          onClick={() => setEditing('new')}
+          data-testid="gift-add"
         >
           {t('events.gifts.add')}
         </Button>
@@ -143,7 +181,7 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
             </Table.Thead>
             <Table.Tbody>
               {event.gifts.map((g) => (
-                <Table.Tr key={g.id}>
+                <Table.Tr key={g.id} data-testid="gift-row">
                   <Table.Td>
                     <Badge variant="light" color={g.direction === 'given' ? 'blue' : 'grape'} tt="none">
                       {t(`events.gift.direction.${g.direction}`)}
@@ -154,22 +192,24 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
                   <Table.Td dir="auto">{g.receiver}</Table.Td>
                   <Table.Td>{g.date ? date(g.date, 'short') : '—'}</Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`${t('action.remove')} — ${g.description}`}
-                      onClick={async () => {
-                        try {
-                          await remove.run({ id: g.id });
-                          notifyDone(t('events.gifts.removed'));
-                        } catch (error) {
-                          notifyFailure(error, t);
-                        }
-                        onChanged();
-                      }}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`${t('action.edit')} — ${g.description}`}
+                        onClick={() => setEditing(g)}
+                      >
+                        <IconPencil size={16} aria-hidden />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('action.remove')} — ${g.description}`}
+                        onClick={() => setRemoving(g)}
+                      >
+                        <IconTrash size={16} aria-hidden />
+                      </ActionIcon>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -177,15 +217,26 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
           </Table>
         </Table.ScrollContainer>
       )}
-      {adding && (
+      {editing && (
         <GiftDialog
           event={event}
+          {...(editing !== 'new' && { existing: editing })}
           onClose={() => {
-            setAdding(false);
+            setEditing(null);
             onChanged();
           }}
         />
       )}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('events.gifts.remove.title')}
+        body={removing ? t('events.gifts.remove.body', { description: removing.description }) : ''}
+        confirmLabel={t('action.remove')}
+        danger
+        pending={remove.pending}
+        onConfirm={() => void confirmRemove()}
+        onClose={() => setRemoving(null)}
+      />
     </SectionCard>
   );
 }
