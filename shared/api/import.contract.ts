@@ -163,6 +163,11 @@ export const importPreview = z.object({
   problemsTotal: z.number().int(),
   /** Rows with at least one problem. */
   refusedRows: z.number().int(),
+  /**
+   * Letters: senders and addressees named by a name no partner or contact has; they are kept
+   * as written text. The most frequent first, with the number of rows naming each.
+   */
+  unmatched: z.array(z.object({ field: z.string(), name: z.string(), rows: z.number().int() })),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 

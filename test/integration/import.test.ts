@@ -238,6 +238,11 @@ describe('letters from .xlsx', () => {
       letterDate: fromJalali(1403, 2, 15),
       direction: 'incoming',
     });
+    // Names that are no partner or contact stay as written, and the preview says which.
+    expect(preview!.unmatched).toEqual([
+      { field: 'from', name: 'دفتر امور بین‌الملل', rows: 1 },
+      { field: 'to', name: 'معاونت شهرسازی', rows: 1 },
+    ]);
 
     const report = await t.ok('import.run', {
       path: preview!.path,
@@ -328,6 +333,11 @@ describe('letters from .xlsx', () => {
   });
 
   it('reads Gregorian date cells, serial numbers and ISO text, and gives new register numbers', async () => {
+    const { preview } = await t.ok('import.preview', {
+      path: fixture('letters-gregorian.xlsx'),
+      target: 'letters',
+    });
+    expect(preview!.unmatched.map((u) => u.name)).toEqual(['International Affairs', 'Urban Planning']);
     const report = await importFile('letters', 'letters-gregorian.xlsx');
     expect(report.imported).toBe(3);
     const letters = (await t.ok('letters.list', { limit: 50, sort: { by: 'letterDate', direction: 'asc' } }))

@@ -126,7 +126,24 @@ async function preview(
       .slice(0, IMPORT_LIMITS.sampleRows)
       .map((r) => ({ row: r.n, ok: r.input !== null, values: r.values })),
     ...summarise(rows),
+    unmatched: unmatchedNames(rows),
   };
+}
+
+/** The names kept as text, by side, most frequent first. */
+function unmatchedNames(rows: PreparedRow[]): ImportPreview['unmatched'] {
+  const counts = new Map<string, { field: string; name: string; rows: number }>();
+  for (const row of rows) {
+    for (const { field, name } of row.unmatched ?? []) {
+      const key = `${field}\n${name}`;
+      const entry = counts.get(key) ?? { field, name, rows: 0 };
+      entry.rows += 1;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name))
+    .slice(0, IMPORT_LIMITS.problems);
 }
 
 async function run(

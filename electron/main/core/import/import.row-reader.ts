@@ -37,6 +37,7 @@ export function splitList(text: string | null): string[] {
 export class RowReader {
   readonly problems: ImportProblem[] = [];
   readonly values: Record<string, string | null> = {};
+  readonly unmatched: { field: 'from' | 'to'; name: string }[] = [];
 
   constructor(
     readonly row: SheetRow,

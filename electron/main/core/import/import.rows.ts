@@ -38,6 +38,8 @@ export interface PreparedRow {
   parentRow?: number;
   /** Letters: the register number the row keeps. */
   kept?: KeptNumber;
+  /** Letters: the sides named by a name no partner or contact has, kept as written text. */
+  unmatched?: { field: 'from' | 'to'; name: string }[];
 }
 
 /** State carried from row to row: names and numbers seen earlier in the file. */
@@ -148,6 +150,8 @@ function party(r: RowReader, field: 'from' | 'to', lookups: ImportLookups) {
   if (partners.length === 1) return { partnerId: partners[0] };
   const contacts = lookups.contacts.find(name);
   if (partners.length === 0 && contacts.length === 1) return { contactId: contacts[0]!.id };
+  // Not an error (a letter may be from anyone), but the preview lists such names.
+  r.unmatched.push({ field, name });
   return { text: name };
 }
 
@@ -249,6 +253,7 @@ function finish(r: RowReader, input: unknown, extra: Pick<PreparedRow, 'parentRo
     input: ok ? input : null,
     ...(extra.parentRow !== undefined && { parentRow: extra.parentRow }),
     ...(extra.kept !== undefined && { kept: extra.kept }),
+    ...(r.unmatched.length > 0 && { unmatched: r.unmatched }),
   };
 }
 

@@ -197,6 +197,45 @@ export function ImportColumns({
         </Title>
         <ImportProblems problems={preview.problems} total={preview.problemsTotal} />
       </Stack>
+
+      {preview.unmatched.length > 0 && (
+        <Stack gap="xs">
+          <Title order={2} fz="h4">
+            {t('import.unmatched')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('import.unmatched.hint')}
+          </Text>
+          <Table.ScrollContainer
+            minWidth={420}
+            maxHeight={240}
+            scrollAreaProps={{
+              viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('import.unmatched') },
+            }}
+          >
+            <Table striped withTableBorder stickyHeader data-testid="import-unmatched">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="10rem">{t('import.problem.field')}</Table.Th>
+                  <Table.Th>{t('import.unmatched.name')}</Table.Th>
+                  <Table.Th w="6rem">{t('import.unmatched.rows')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.unmatched.map((u) => (
+                  <Table.Tr key={`${u.field}-${u.name}`}>
+                    <Table.Td>{fieldLabel(t, u.field)}</Table.Td>
+                    <Table.Td>
+                      <bdi dir="auto">{u.name}</bdi>
+                    </Table.Td>
+                    <Table.Td>{formatNumber(u.rows, locale)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
     </Stack>
   );
 }

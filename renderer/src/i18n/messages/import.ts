@@ -61,6 +61,11 @@ export const importFa = {
   'import.problem.invalid': 'پذیرفته نیست',
   'import.yes': 'بله',
   'import.no': 'خیر',
+  'import.unmatched': 'نام‌هایی که به طرف یا فردی وصل نمی‌شوند',
+  'import.unmatched.hint':
+    'این فرستنده‌ها و گیرنده‌ها همان‌گونه که نوشته شده‌اند در نامه می‌مانند. اگر باید به طرفی وصل شوند، نخست آن طرف را وارد کنید یا نامش را در پرونده درست کنید.',
+  'import.unmatched.name': 'نام',
+  'import.unmatched.rows': 'ردیف‌ها',
   'import.mode': 'اگر ردیفی ایراد داشت',
   'import.mode.all-or-nothing': 'هیچ ردیفی وارد نشود (پیشنهادی)',
   'import.mode.skip-bad': 'ردیف‌های درست وارد شوند و ردیف‌های نادرست گزارش شوند',
@@ -188,6 +193,11 @@ export const importEn: Translation<typeof importFa> = {
   'import.problem.invalid': 'is not accepted',
   'import.yes': 'Yes',
   'import.no': 'No',
+  'import.unmatched': 'Names that match no partner or contact',
+  'import.unmatched.hint':
+    'These senders and addressees are kept on the letters as written. To link them to a partner, import the partner first or correct the name in the file.',
+  'import.unmatched.name': 'Name',
+  'import.unmatched.rows': 'Rows',
   'import.mode': 'If a row has a problem',
   'import.mode.all-or-nothing': 'import nothing (recommended)',
   'import.mode.skip-bad': 'import the good rows and report the others',
