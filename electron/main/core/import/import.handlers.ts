@@ -36,14 +36,20 @@ type RunInput = z.output<typeof importRunInput>;
 
 const ENTITY = { partners: 'partner', contacts: 'contact', letters: 'letter' } as const;
 
-/** One workbook kept between calls: the last file read, while it is unchanged. */
+/**
+ * One workbook kept between calls: the last file read, while it is unchanged, and for a few
+ * minutes after its last use only (a large register would otherwise stay in memory all day).
+ */
 class BookCache {
+  static readonly KEEP_MS = 5 * 60_000;
   #key: string | null = null;
   #book: Promise<ImportBook> | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   async read(path: string, encoding: PreviewInput['encoding']): Promise<ImportBook> {
     const s = await stat(path).catch(() => null);
     const key = s ? `${path}|${s.size}|${s.mtimeMs}|${encoding}` : null;
+    this.#forgetLater();
     if (key !== null && key === this.#key && this.#book) return this.#book;
     const book = readImportFile(path, encoding);
     this.#key = key;
@@ -52,6 +58,12 @@ class BookCache {
       if (this.#book === book) this.#key = this.#book = null;
     });
     return book;
+  }
+
+  #forgetLater(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => (this.#key = this.#book = null), BookCache.KEEP_MS);
+    this.#timer.unref();
   }
 }
 
