@@ -155,6 +155,9 @@ describe('correspondence', () => {
     await setLocale(page, 'en');
     await h.open('/correspondence');
     await screenshot(page, '/correspondence/new?direction=incoming', 'en', 'letter-form');
+    // The office's default classification and urgency read in English.
+    expect(await page.getByLabel('Classification', { exact: true }).first().inputValue()).toBe('Normal');
+    expect(await page.getByLabel('Urgency', { exact: true }).first().inputValue()).toBe('Normal');
     await setLocale(page, 'fa');
     h.assertClean();
   });

@@ -20,7 +20,14 @@ import { call } from '../../lib/api';
 import { languageName } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
-import { DIRECTION_COLORS, STATE_COLORS, isOverdue, letterNumber, partyName } from './letter-view';
+import {
+  DIRECTION_COLORS,
+  STATE_COLORS,
+  isOverdue,
+  letterNumber,
+  levelLabel,
+  partyName,
+} from './letter-view';
 import { LetterThread } from './LetterThread';
 import { ReferDialog } from './ReferDialog';
 import { TasksCard } from '../tasks/TasksCard';
@@ -103,12 +110,12 @@ export function LetterDetail({ id }: { id: string }) {
             {isOverdue(letter, today) && <Badge color="red">{t('letters.overdue')}</Badge>}
             {letter.classification !== defaultClassification && (
               <Badge color="red" variant="outline">
-                {letter.classification}
+                {levelLabel(letter.classification, locale)}
               </Badge>
             )}
             {letter.urgency !== defaultUrgency && (
               <Badge color="orange" variant="outline">
-                {letter.urgency}
+                {levelLabel(letter.urgency, locale)}
               </Badge>
             )}
           </Group>
@@ -178,8 +185,11 @@ export function LetterDetail({ id }: { id: string }) {
                     label: t('letters.field.senderDate'),
                     value: date(letter.senderDate, 'short'),
                   },
-                  { label: t('letters.field.classification'), value: letter.classification },
-                  { label: t('letters.field.urgency'), value: letter.urgency },
+                  {
+                    label: t('letters.field.classification'),
+                    value: levelLabel(letter.classification, locale),
+                  },
+                  { label: t('letters.field.urgency'), value: levelLabel(letter.urgency, locale) },
                   letter.channel !== null && {
                     label: t('letters.channel'),
                     value: t(`letters.channel.${letter.channel}`),

@@ -37,7 +37,7 @@ import { notifyDone, notifyFailure } from '../../lib/notify';
 import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validation';
 import { LetterLinksFields } from './LetterLinksFields';
 import { createInput, updateInput, type LetterDraft } from './letter-draft';
-import { letterNumber } from './letter-view';
+import { letterNumber, levelLabel } from './letter-view';
 import { PartyFields } from './PartyFields';
 
 export type LetterFormMode = { kind: 'create'; title: string } | { kind: 'edit'; letter: Letter };
@@ -191,7 +191,7 @@ export function LetterForm({ mode, initial }: { mode: LetterFormMode; initial: L
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Select
                 label={t('letters.field.classification')}
-                data={classifications}
+                data={classifications.map((c) => ({ value: c, label: levelLabel(c, i18n.locale) }))}
                 value={draft.classification ?? classifications[0] ?? null}
                 onChange={(value) => set('classification', value)}
                 allowDeselect={false}
@@ -201,7 +201,7 @@ export function LetterForm({ mode, initial }: { mode: LetterFormMode; initial: L
             <Grid.Col span={{ base: 12, md: 4 }}>
               <Select
                 label={t('letters.field.urgency')}
-                data={urgencies}
+                data={urgencies.map((u) => ({ value: u, label: levelLabel(u, i18n.locale) }))}
                 value={draft.urgency ?? urgencies[0] ?? null}
                 onChange={(value) => set('urgency', value)}
                 allowDeselect={false}

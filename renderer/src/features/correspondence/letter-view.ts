@@ -8,6 +8,25 @@ import type {
 import { displayRegisterNumber } from '../../../../shared/letters/register-number';
 import type { I18n } from '../../i18n/locale';
 
+/**
+ * The office's classifications and urgencies are its own words (Settings), kept as typed.
+ * The default Persian ones read in English when the user works in English.
+ */
+const LEVEL_NAMES_EN: Readonly<Record<string, string>> = {
+  عادی: 'Normal',
+  محرمانه: 'Confidential',
+  'خیلی محرمانه': 'Highly confidential',
+  سری: 'Secret',
+  'به‌کلی سری': 'Top secret',
+  فوری: 'Urgent',
+  'خیلی فوری': 'Very urgent',
+  آنی: 'Immediate',
+};
+
+export function levelLabel(value: string, locale: I18n['locale']): string {
+  return (locale === 'en' && LEVEL_NAMES_EN[value]) || value;
+}
+
 export const DIRECTION_COLORS: Record<LetterDirection, string> = {
   incoming: 'blue',
   outgoing: 'grape',
