@@ -38,6 +38,8 @@ describe('accessibility', () => {
           '/settings?tab=office',
           '/settings?tab=staff',
           '/settings?tab=upkeep',
+          '/settings?tab=approvals',
+          '/agreements/library',
         );
       },
     });
@@ -68,7 +70,8 @@ describe('accessibility', () => {
       await page.keyboard.press('Escape');
       expect(found).toEqual({});
       h.assertClean();
-    });
+      // Two dozen screens scanned one by one take minutes on a busy two-core machine.
+    }, 300_000);
   }
 
   it('has no serious violations in the dialogs and the calendar', async () => {
