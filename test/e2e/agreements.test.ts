@@ -205,6 +205,8 @@ describe('agreements', () => {
       'Disputes shall be settled amicably between the Parties.',
     );
     const agreementUrl = page.url();
+    // The draft keeps its follow-ups like every other record.
+    expect(await page.getByTestId('tasks').textContent()).toContain('پیگیری‌ای ثبت نشده است');
 
     await h.open('/agreements/library');
     await card.getByRole('button', { name: 'ویرایش «حل اختلاف»' }).click();

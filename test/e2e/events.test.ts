@@ -112,6 +112,10 @@ describe('events', () => {
     await settle(page);
     await expect.poll(() => page.getByTestId('event-status').textContent()).toBe('قطعی');
     expect(await page.getByText('Palazzo Vecchio, Firenze').count()).toBe(1);
+    // The change is in the event's history, beside its creation.
+    const history = page.getByRole('region', { name: 'سابقهٔ تغییرات' });
+    await expect.poll(() => history.textContent()).toContain('تغییر کرد');
+    expect(await history.textContent()).toContain('ثبت شد');
     h.assertClean();
   });
 

@@ -23,6 +23,7 @@ import { useMutation, useQuery } from '../../lib/query';
 import { STATUS_COLORS } from './agreement-view';
 import { ClauseEditor } from './ClauseEditor';
 import { VersionCompare } from './VersionCompare';
+import { TasksCard } from '../tasks/TasksCard';
 
 function TransitionDialog({
   agreement,
@@ -357,6 +358,8 @@ export function AgreementDetail({ route }: { route: Route }) {
           />
         </Tabs.Panel>
       </Tabs>
+
+      <TasksCard ownerType="agreement" ownerId={agreement.id} />
 
       <SectionCard title={t('agreements.history')}>
         <Timeline bulletSize={12} lineWidth={2}>

@@ -6,6 +6,7 @@ import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { navigate, routeHref } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Facts } from '../../components/Facts';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
@@ -120,6 +121,9 @@ export function EventDetail({ id }: { id: string }) {
       <TasksCard ownerType="event" ownerId={event.id} />
       <GiftsCard event={event} onChanged={query.refresh} />
       <OutcomeCard key={event.outcomeRecordedAt ?? 'none'} event={event} onChanged={query.refresh} />
+      <SectionCard title={t('letters.section.history')}>
+        <HistoryTimeline entity="event" entityId={event.id} />
+      </SectionCard>
     </Stack>
   );
 }
