@@ -64,7 +64,7 @@ async function shoot(
       // Toasts of earlier steps would cover the picture.
       style: element
         ? // A tall element is pictured scrolled; the fixed header would cover its top.
-          `${HIDE_TOASTS} header { visibility: hidden !important; }`
+          `${HIDE_TOASTS} header:not(.mantine-Modal-header) { visibility: hidden !important; }`
         : HIDE_TOASTS,
     };
     if (element) await element().screenshot(options);
