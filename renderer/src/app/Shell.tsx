@@ -11,6 +11,7 @@ import { routeHref, useRoute } from './routes';
 import { useShortcuts } from './shortcuts';
 import { CommandPalette } from './CommandPalette';
 import { HeaderSearch } from './HeaderSearch';
+import { IntegrityAlert } from './IntegrityAlert';
 import { hasMethod } from './sections';
 
 export function Shell() {
@@ -72,6 +73,7 @@ export function Shell() {
 
       <AppShell.Main>
         <SessionProvider>
+          <IntegrityAlert />
           <ErrorBoundary key={route?.section ?? 'none'}>
             {route && Page && visible ? (
               <Page route={route} />

@@ -52,6 +52,11 @@ export const shellFa = {
   'errors.CORRUPT': 'پروندهٔ داده‌ها آسیب دیده یا از این برنامه نیست. چیزی تغییر نکرد.',
   'errors.UNSUPPORTED_FILE': 'این نوع پرونده پذیرفته نمی‌شود.',
   'errors.INTERNAL': 'خطای پیش‌بینی‌نشده‌ای رخ داد. چیزی ذخیره نشد.',
+
+  'integrity.damaged.title': 'پروندهٔ داده‌ها آسیب دیده است',
+  'integrity.damaged.body':
+    'بررسی صفحه‌به‌صفحهٔ پروندهٔ داده‌ها، که پس از باز شدن برنامه انجام شد، آسیبی در آن یافت. تغییر تازه‌ای ثبت نکنید، از آخرین پشتیبانِ وارسی‌شده بازگردانی کنید و به پشتیبانی فنی خبر دهید.',
+  'integrity.damaged.backups': 'رفتن به پشتیبان‌ها',
 } as const;
 
 export const shellEn: Translation<typeof shellFa> = {
@@ -105,4 +110,9 @@ export const shellEn: Translation<typeof shellFa> = {
   'errors.CORRUPT': 'The data file is damaged or does not belong to this program. Nothing was changed.',
   'errors.UNSUPPORTED_FILE': 'This kind of file is not accepted.',
   'errors.INTERNAL': 'Something unexpected went wrong. Nothing was saved.',
+
+  'integrity.damaged.title': 'The data file is damaged',
+  'integrity.damaged.body':
+    'The page-by-page check of the data file, run after the program opened, found damage. Record no new changes, restore the newest verified backup and tell your IT support.',
+  'integrity.damaged.backups': 'Go to backups',
 };
