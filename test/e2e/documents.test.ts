@@ -31,7 +31,9 @@ describe('documents', () => {
     h.desk.platform.nextSavePath = letterFile;
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به فارسی' }).click();
-    await expect.poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${letterFile}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${letterFile}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     expect(isDocx(letterFile)).toBe(true);
 
     const partner = (await h.desk.ok('relationships.list', { limit: 1 })).items[0]!.partner;
@@ -40,8 +42,36 @@ describe('documents', () => {
     h.desk.platform.nextSavePath = briefing;
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به انگلیسی' }).click();
-    await expect.poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${briefing}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${briefing}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     expect(isDocx(briefing)).toBe(true);
+    h.assertClean();
+  });
+
+  it('writes an agreement with its languages side by side and an event brief from their pages', async () => {
+    const page = h.page;
+    const agreement = (await h.desk.ok('agreements.list', { limit: 1 })).items[0]!;
+    await h.open(`/agreements/${agreement.id}`);
+    const agreementFile = join(out, 'agreement.docx');
+    h.desk.platform.nextSavePath = agreementFile;
+    await page.getByTestId('export-word').click();
+    await page.getByRole('menuitem', { name: 'Word به فارسی' }).click();
+    await expect
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${agreementFile}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    expect(isDocx(agreementFile)).toBe(true);
+
+    const event = (await h.desk.ok('events.list', { limit: 1 })).items[0]!;
+    await h.open(`/events/${event.id}`);
+    const brief = join(out, 'event.docx');
+    h.desk.platform.nextSavePath = brief;
+    await page.getByTestId('export-word').click();
+    await page.getByRole('menuitem', { name: 'Word به انگلیسی' }).click();
+    await expect
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${brief}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    expect(isDocx(brief)).toBe(true);
     h.assertClean();
   });
 
@@ -53,12 +83,16 @@ describe('documents', () => {
     const report = join(out, 'report.docx');
     h.desk.platform.nextSavePath = report;
     await page.getByTestId('report-make').click();
-    await expect.poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${report}`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${report}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     expect(isDocx(report)).toBe(true);
 
     h.desk.platform.nextSavePath = null;
     await page.getByTestId('report-make').click();
-    await expect.poll(() => page.getByText('پرونده‌ای نوشته نشد.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('پرونده‌ای نوشته نشد.').isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await screenshot(page, '/documents', 'fa', 'documents');
     await screenshot(page, '/documents', 'en', 'documents');
     h.assertClean();

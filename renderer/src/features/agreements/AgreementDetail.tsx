@@ -9,7 +9,9 @@ import { useState } from 'react';
 import type { Agreement, AgreementStatus } from '../../../../shared/api/agreements.contract';
 import { navigate, replaceRoute, type Route } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { hasMethod } from '../../app/sections';
 import { EmptyHint } from '../../components/EmptyHint';
+import { ExportButton } from '../../components/ExportButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Facts } from '../../components/Facts';
 import { Loading } from '../../components/Loading';
@@ -175,9 +177,12 @@ export function AgreementDetail({ route }: { route: Route }) {
         title={<bdi dir="auto">{agreement.title}</bdi>}
         subtitle={t(`agreements.kind.${agreement.kind}`)}
         actions={
-          <Button variant="default" onClick={() => navigate({ section: 'agreements' })}>
-            {t('action.back')}
-          </Button>
+          <>
+            <Button variant="default" onClick={() => navigate({ section: 'agreements' })}>
+              {t('action.back')}
+            </Button>
+            {hasMethod('documents.export') && <ExportButton kind="agreement" id={agreement.id} />}
+          </>
         }
       />
       <SectionCard

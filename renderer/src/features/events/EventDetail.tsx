@@ -4,7 +4,9 @@
  */
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { navigate, routeHref } from '../../app/routes';
+import { hasMethod } from '../../app/sections';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ExportButton } from '../../components/ExportButton';
 import { Facts } from '../../components/Facts';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { Loading } from '../../components/Loading';
@@ -69,6 +71,7 @@ export function EventDetail({ id }: { id: string }) {
             >
               {t('action.edit')}
             </Button>
+            {hasMethod('documents.export') && <ExportButton kind="eventBrief" id={event.id} />}
           </>
         }
       />
