@@ -27,6 +27,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page answers later on a busy two-core machine than on a developer's; a poll that
+          // gives up after the default second fails there while the program is right.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
         },
