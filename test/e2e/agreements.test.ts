@@ -232,6 +232,23 @@ describe('agreements', () => {
     h.assertClean();
   });
 
+  it('records where and when the draft is signed and its term, and shows the expiry the core computes', async () => {
+    const page = h.page;
+    await expect.poll(() => page.getByTestId('agreement-expiry').textContent()).toBe('—');
+    await page.getByTestId('signing-edit').click();
+    const dialog = page.getByRole('dialog', { name: 'امضا و مدت تفاهم‌نامه' });
+    await dialog.getByTestId('signing-place').fill('فلورانس');
+    await dialog.getByTestId('signing-date').fill('۱۴۰۴/۰۲/۱۰');
+    await page.keyboard.press('Tab');
+    await dialog.getByTestId('signing-term').fill('5');
+    await dialog.getByTestId('signing-save').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // Five Jalali years from 10 Ordibehesht 1404, the day before: 9 Ordibehesht 1409.
+    await expect.poll(() => page.getByTestId('agreement-expiry').textContent()).toBe('۹ اردیبهشت ۱۴۰۹');
+    await expect.poll(() => page.getByText('امضا و مدت تفاهم‌نامه ثبت شد.').isVisible()).toBe(true);
+    h.assertClean();
+  });
+
   it('takes screenshots of the trilingual Kazan agreement', async () => {
     const page = h.page;
     await h.open('/agreements?q=قازان');

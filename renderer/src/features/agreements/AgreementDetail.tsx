@@ -23,6 +23,7 @@ import { languageName } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useMutation, useQuery } from '../../lib/query';
 import { STATUS_COLORS } from './agreement-view';
+import { SigningDialog } from './SigningDialog';
 import { ClauseEditor } from './ClauseEditor';
 import { VersionCompare } from './VersionCompare';
 import { TasksCard } from '../tasks/TasksCard';
@@ -150,6 +151,7 @@ export function AgreementDetail({ route }: { route: Route }) {
   const query = useQuery('agreements.get', { id }, { entities: ['agreement'] });
   const versions = useQuery('agreements.versions', { id }, { entities: ['agreement'] });
   const [to, setTo] = useState<AgreementStatus | null>(null);
+  const [signing, setSigning] = useState(false);
   const params = route.params ?? {};
   const tab = params.tab ?? 'text';
   const setParams = (change: Record<string, string | null>) => {
@@ -170,6 +172,7 @@ export function AgreementDetail({ route }: { route: Route }) {
   if (!agreement || agreement.id !== id) return <Loading />;
   const list = versions.data ?? [];
   const separator = locale === 'fa' ? '، ' : ', ';
+  const open = agreement.status !== 'expired' && agreement.status !== 'terminated';
 
   return (
     <Stack gap="lg">
@@ -199,7 +202,7 @@ export function AgreementDetail({ route }: { route: Route }) {
         }
       >
         <Stack gap="md">
-          {agreement.nextStatuses.length > 0 && (
+          {(agreement.nextStatuses.length > 0 || open) && (
             <Group gap="sm">
               {agreement.nextStatuses.map((next, index) => (
                 <Button
@@ -211,6 +214,11 @@ export function AgreementDetail({ route }: { route: Route }) {
                   {t('agreements.transition.to', { status: t(`agreements.status.${next}`) })}
                 </Button>
               ))}
+              {open && (
+                <Button variant="light" onClick={() => setSigning(true)} data-testid="signing-edit">
+                  {t('agreements.signing.edit')}
+                </Button>
+              )}
             </Group>
           )}
           <Facts
@@ -388,6 +396,9 @@ export function AgreementDetail({ route }: { route: Route }) {
       </SectionCard>
 
       <TransitionDialog agreement={agreement} to={to} onClose={() => setTo(null)} onDone={refresh} />
+      {signing && (
+        <SigningDialog agreement={agreement} opened onClose={() => setSigning(false)} onSaved={refresh} />
+      )}
     </Stack>
   );
 }
