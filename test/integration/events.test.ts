@@ -322,6 +322,8 @@ describe('events', () => {
     const week = await culturalWeek();
     const owner = await t.ok('users.create', { username: 'sara', nameFa: 'سارا محمدی' });
     const before = await auditCount();
+    const changed: string[][] = [];
+    t.desk.on('changed', (c) => changed.push(c.entities));
     const { event, taskIds } = await t.ok('events.recordOutcome', {
       id: week.id,
       outcome: 'حدود دوازده هزار بازدیدکننده؛ پیشنهاد هفته فرهنگی متقابل در اصفهان.',
@@ -338,8 +340,9 @@ describe('events', () => {
       'ارسال نامه تشکر به شهرداری پاریس',
       'پیش‌نویس برنامه هفته فرهنگی پاریس در اصفهان',
     ]);
-    // One call, one audit row.
+    // One call, one audit row; the screens hear of the event and of its new follow-ups.
     expect(await auditCount()).toBe(before + 1);
+    expect(changed.flat()).toEqual(expect.arrayContaining(['event', 'task']));
     // An unknown assignee refuses the whole outcome: no outcome, no tasks.
     const other = await culturalWeek();
     expect(
