@@ -8,14 +8,13 @@ import { defaultCalendar, formatDate, todayIso, type DateStyle } from '../../../
 import { formatNumber, toPersianDigits } from '../../../shared/text/digits';
 import type { User } from '../../../shared/api/system.contract';
 import { call, on } from '../lib/api';
-import { en } from './en';
 import { fa, type MessageKey } from './fa';
+import { catalogues, translate, type Locale, type MessageParams } from './translate';
 
-export type Locale = 'fa' | 'en';
-export type { Calendar, MessageKey };
+export type { Calendar, Locale, MessageKey, MessageParams };
+export { translate };
 
 const STORAGE_KEY = 'desk.preferences';
-const catalogues = { fa, en } as const;
 
 export interface Preferences {
   locale: Locale;
@@ -43,21 +42,9 @@ export function applyToDocument(locale: Locale): void {
   document.title = catalogues[locale]['app.name'];
 }
 
-export type MessageParams = Record<string, string | number>;
-
 /** Whether a key built at run time (a phase name from the core) has words in the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(fa, key);
-}
-
-export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template: string = catalogues[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, locale) : value;
-  });
 }
 
 export interface I18n extends Preferences {

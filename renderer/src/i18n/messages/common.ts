@@ -109,8 +109,8 @@ export const commonEn: Translation<typeof commonFa> = {
   'action.add': 'Add',
   'action.loadMore': 'More',
 
-  'list.count': '{n} records',
-  'list.countOf': '{shown} of {n} records',
+  'list.count': '{n} {n|record|records}',
+  'list.countOf': '{shown} of {n} {n|record|records}',
   'list.sortBy': 'Sort by {column}',
   'list.sort.asc': 'ascending',
   'list.sort.desc': 'descending',

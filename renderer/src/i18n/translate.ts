@@ -1,0 +1,31 @@
+/** Messages of the catalogues with their blanks filled, without React, for screens and tests alike. */
+import { formatNumber } from '../../../shared/text/digits';
+import { en } from './en';
+import { fa, type MessageKey } from './fa';
+
+export type Locale = 'fa' | 'en';
+export type MessageParams = Record<string, string | number>;
+
+export const catalogues = { fa, en } as const;
+
+/**
+ * A message with its blanks filled: `{n}` takes the parameter (numbers in the locale's
+ * digits); `{n|record|records}` takes the first word when n is 1 and the second otherwise.
+ */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template: string = catalogues[locale][key];
+  if (!params) return template;
+  const counted = template.replace(
+    /\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
+    (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return value === 1 ? one : other;
+    },
+  );
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
