@@ -4,7 +4,6 @@
  * body text; the letter date as date.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { toPersianDigits } from '../../../../shared/text/digits';
 import type { Database } from '../db/tables';
 import type { SearchDocument, SearchSource } from '../search/search.indexer';
 import { contactNames, copiesOf, partnerNames, type NameRow } from './letter-links.repository';
@@ -67,10 +66,9 @@ export const letterSearchSource: SearchSource = {
       title: r.subject,
       body: [
         r.body ?? '',
+        // The search key folds every digit script, so each number is written once.
         r.number,
-        toPersianDigits(r.number),
         r.sender_number ?? '',
-        r.sender_number ? toPersianDigits(r.sender_number) : '',
         ...party(r.from_partner_id, r.from_contact_id, r.from_text),
         ...party(r.to_partner_id, r.to_contact_id, r.to_text),
         ...copies
