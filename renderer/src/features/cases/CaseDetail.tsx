@@ -143,7 +143,7 @@ export function CaseDetail({ id }: { id: string }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <SectionCard title={t('cases.title')}>
+            <SectionCard title={t('cases.section.details')}>
               <Facts
                 facts={[
                   { label: t('cases.field.owner'), value: c.owner ? name(c.owner) : t('cases.noOwner') },

@@ -136,7 +136,7 @@ export function RelationshipForm({
       />
       <Stack gap="lg">
         {units.length === 0 && <Alert color="orange">{t('relationships.noOwnUnits')}</Alert>}
-        <FormSection title={t('relationships.title')}>
+        <FormSection title={t('relationships.section.details')}>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Select

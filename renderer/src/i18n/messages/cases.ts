@@ -51,6 +51,7 @@ export const casesFa = {
   'cases.letters.new': 'ثبت نامه در این پرونده',
   'cases.section.timeline': 'گاه‌شمار پرونده',
   'cases.section.links': 'پیوندها',
+  'cases.section.details': 'مشخصات پرونده',
 } as const;
 
 export const casesEn: Translation<typeof casesFa> = {
@@ -103,4 +104,5 @@ export const casesEn: Translation<typeof casesFa> = {
   'cases.letters.new': 'Register a letter in this case',
   'cases.section.timeline': 'Case timeline',
   'cases.section.links': 'Links',
+  'cases.section.details': 'About the case',
 };

@@ -3,6 +3,7 @@ import type { Translation } from './types';
 
 export const relationshipsFa = {
   'relationships.title': 'روابط',
+  'relationships.section.details': 'مشخصات رابطه',
   'relationships.subtitle': 'خواهرخواندگی‌ها، پیمان‌های دوستی، همکاری‌ها و عضویت در شبکه‌ها',
   'relationships.list.label': 'فهرست روابط',
   'relationships.new': 'رابطهٔ تازه',
@@ -84,6 +85,7 @@ export const relationshipsFa = {
 
 export const relationshipsEn: Translation<typeof relationshipsFa> = {
   'relationships.title': 'Relationships',
+  'relationships.section.details': 'About the relationship',
   'relationships.subtitle': 'Sister cities, friendship pacts, cooperation and network memberships',
   'relationships.list.label': 'Relationship list',
   'relationships.new': 'New relationship',
