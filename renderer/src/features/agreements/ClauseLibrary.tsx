@@ -21,15 +21,14 @@ import { useState } from 'react';
 import type { LibraryClause } from '../../../../shared/api/agreements.contract';
 import { isLanguageCode, isRtlLanguage } from '../../../../shared/agreements/languages';
 import { navigate } from '../../app/routes';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog } from '../../components/RemoveDialog';
 import { EmptyHint } from '../../components/EmptyHint';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/locale';
 import { languageName } from '../../lib/languages';
-import { notifyDone, notifyFailure } from '../../lib/notify';
-import { useMutation, useQuery } from '../../lib/query';
+import { useQuery } from '../../lib/query';
 import { LibraryClauseDialog } from './LibraryClauseDialog';
 
 export function ClauseLibrary() {
@@ -43,22 +42,9 @@ export function ClauseLibrary() {
       entities: ['clause_library'],
     },
   );
-  const remove = useMutation('clauseLibrary.remove');
   const [editing, setEditing] = useState<LibraryClause | 'new' | null>(null);
   const [removing, setRemoving] = useState<LibraryClause | null>(null);
   const data = clauses.data ?? clauses.previous;
-
-  const confirmRemove = async () => {
-    if (!removing) return;
-    try {
-      await remove.run({ id: removing.id });
-      notifyDone(t('library.removed', { title: removing.title }));
-      setRemoving(null);
-      clauses.refresh();
-    } catch (error) {
-      notifyFailure(error, t);
-    }
-  };
 
   return (
     <Stack gap="md">
@@ -186,15 +172,15 @@ export function ClauseLibrary() {
           }}
         />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <RemoveDialog
+        method="clauseLibrary.remove"
+        target={removing}
         title={t('library.remove.title')}
-        body={removing ? t('library.remove.body', { title: removing.title }) : ''}
         confirmLabel={t('action.delete')}
-        danger
-        pending={remove.pending}
-        onConfirm={() => void confirmRemove()}
+        body={(clause) => t('library.remove.body', { title: clause.title })}
+        done={(clause) => t('library.removed', { title: clause.title })}
         onClose={() => setRemoving(null)}
+        onChanged={clauses.refresh}
       />
     </Stack>
   );

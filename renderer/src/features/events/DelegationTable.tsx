@@ -25,7 +25,7 @@ import {
   type EventRecord,
   type VisaStatus,
 } from '../../../../shared/api/events.contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog } from '../../components/RemoveDialog';
 import { DateInput } from '../../components/DateInput';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
@@ -178,7 +178,6 @@ export function DelegationTable({ event, onChanged }: { event: EventRecord; onCh
   const { t, date } = useI18n();
   const [editing, setEditing] = useState<Draft | null>(null);
   const [removing, setRemoving] = useState<DelegationMember | null>(null);
-  const remove = useMutation('delegation.remove');
   const blank: Draft = {
     id: null,
     name: '',
@@ -317,25 +316,15 @@ export function DelegationTable({ event, onChanged }: { event: EventRecord; onCh
           }}
         />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <RemoveDialog
+        method="delegation.remove"
+        target={removing}
         title={t('action.remove')}
-        body={removing ? t('events.delegation.remove.body', { name: removing.name }) : ''}
         confirmLabel={t('action.remove')}
-        danger
-        pending={remove.pending}
+        body={(member) => t('events.delegation.remove.body', { name: member.name })}
+        done={() => t('events.delegation.removed')}
         onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (!removing) return;
-          try {
-            await remove.run({ id: removing.id });
-            notifyDone(t('events.delegation.removed'));
-          } catch (error) {
-            notifyFailure(error, t);
-          }
-          setRemoving(null);
-          onChanged();
-        }}
+        onChanged={onChanged}
       />
     </SectionCard>
   );

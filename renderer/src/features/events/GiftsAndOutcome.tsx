@@ -24,7 +24,7 @@ import {
   type Gift,
 } from '../../../../shared/api/events.contract';
 import { useSession } from '../../app/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog } from '../../components/RemoveDialog';
 import { DateInput } from '../../components/DateInput';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
@@ -134,18 +134,6 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
   const { t, date } = useI18n();
   const [editing, setEditing] = useState<Gift | 'new' | null>(null);
   const [removing, setRemoving] = useState<Gift | null>(null);
-  const remove = useMutation('gifts.remove');
-  const confirmRemove = async () => {
-    if (!removing) return;
-    try {
-      await remove.run({ id: removing.id });
-      notifyDone(t('events.gifts.removed'));
-      setRemoving(null);
-    } catch (error) {
-      notifyFailure(error, t);
-    }
-    onChanged();
-  };
   return (
     <SectionCard
       title={t('events.gifts')}
@@ -227,15 +215,15 @@ export function GiftsCard({ event, onChanged }: { event: EventRecord; onChanged:
           }}
         />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <RemoveDialog
+        method="gifts.remove"
+        target={removing}
         title={t('events.gifts.remove.title')}
-        body={removing ? t('events.gifts.remove.body', { description: removing.description }) : ''}
         confirmLabel={t('action.remove')}
-        danger
-        pending={remove.pending}
-        onConfirm={() => void confirmRemove()}
+        body={(gift) => t('events.gifts.remove.body', { description: gift.description })}
+        done={() => t('events.gifts.removed')}
         onClose={() => setRemoving(null)}
+        onChanged={onChanged}
       />
     </SectionCard>
   );

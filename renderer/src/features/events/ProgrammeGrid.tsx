@@ -24,7 +24,7 @@ import {
   type ProgrammeItem,
   type ProgrammeType,
 } from '../../../../shared/api/events.contract';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RemoveDialog } from '../../components/RemoveDialog';
 import { DateInput } from '../../components/DateInput';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
@@ -166,7 +166,6 @@ export function ProgrammeGrid({ event, onChanged }: { event: EventRecord; onChan
   const { t, date, digits } = useI18n();
   const [editing, setEditing] = useState<Draft | null>(null);
   const [removing, setRemoving] = useState<ProgrammeItem | null>(null);
-  const remove = useMutation('programme.remove');
   const days = new Map<string, ProgrammeItem[]>();
   for (const item of [...event.programme].sort((a, b) =>
     `${a.date} ${a.startTime ?? ''}`.localeCompare(`${b.date} ${b.startTime ?? ''}`),
@@ -287,25 +286,15 @@ export function ProgrammeGrid({ event, onChanged }: { event: EventRecord; onChan
           }}
         />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <RemoveDialog
+        method="programme.remove"
+        target={removing}
         title={t('action.remove')}
-        body={removing ? t('events.programme.remove.body', { title: removing.title }) : ''}
         confirmLabel={t('action.remove')}
-        danger
-        pending={remove.pending}
+        body={(item) => t('events.programme.remove.body', { title: item.title })}
+        done={() => t('events.programme.removed')}
         onClose={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (!removing) return;
-          try {
-            await remove.run({ id: removing.id });
-            notifyDone(t('events.programme.removed'));
-          } catch (error) {
-            notifyFailure(error, t);
-          }
-          setRemoving(null);
-          onChanged();
-        }}
+        onChanged={onChanged}
       />
     </SectionCard>
   );
