@@ -80,11 +80,16 @@ describe('partners from a Windows-1256 CSV', () => {
     expect(preview!.headers[0]).toBe('نام');
     expect(preview!.sample[2]!.values).toMatchObject({ nameFa: 'کوالالامپور', country: 'MY', kind: 'city' });
 
+    const changed: string[][] = [];
+    t.desk.on('changed', (c) => changed.push(c.entities));
     const report = await t.ok('import.run', {
       path: preview!.path,
       target: 'partners',
       mapping: preview!.mapping,
     });
+    // The partner lists and the import's own trail hear of it once.
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toEqual(expect.arrayContaining(['partner', 'import']));
     expect(report).toMatchObject({
       imported: 7,
       refusedRows: 0,

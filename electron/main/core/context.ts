@@ -42,6 +42,12 @@ interface CallBase extends DeskEnv {
   nowIso: string;
   /** Tells the search index that a record of `type` changed (or was removed). */
   touch(type: string, id: string): void;
+  /**
+   * Tells the screens, once the call succeeded, that records of this kind changed too: the
+   * `changed` event names the audit row's entity, and a call that also wrote others (an event
+   * outcome's follow-ups, an import's records) announces them here.
+   */
+  announce(entity: string): void;
   /** Runs after a successful commit (for example removing a file no row references). */
   afterCommit(fn: () => Promise<void> | void): void;
   /**

@@ -276,6 +276,7 @@ export class Desk {
     const now = env.clock.now();
     const touched: Touched = new Map();
     const afterCommit: (() => Promise<void> | void)[] = [];
+    const announced = new Set<string>();
     const rollbackHooks: (() => void)[] = [];
     /** Undoes, newest first, what the steps since `from` did outside the database. */
     const rollBack = (from: number) => {
@@ -298,6 +299,7 @@ export class Desk {
         if (!ids) touched.set(type, (ids = new Set()));
         ids.add(id);
       },
+      announce: (entity: string) => announced.add(entity),
       afterCommit: (fn: () => Promise<void> | void) => afterCommit.push(fn),
       onRollback: (fn: () => void) => rollbackHooks.push(fn),
     };
@@ -406,7 +408,8 @@ export class Desk {
         this.#internals.logger.error(`${method}: after-commit step failed`, error);
       }
     }
-    if (change) this.emit('changed', { entities: [(change as AuditChange).entity] });
+    if (change) announced.add((change as AuditChange).entity);
+    if (announced.size > 0) this.emit('changed', { entities: [...announced] });
     return value;
   }
 }

@@ -181,8 +181,7 @@ export const eventsHandlers = defineHandlers({
     if (!row) throw notFound('Event', input.id);
     const before = await loadEvent(ctx.tx, input.id);
     const taskIds = await recordOutcome(ctx, row, input);
-    // The trail names the event; the follow-up lists showing tasks must hear of the new ones too.
-    if (taskIds.length > 0) ctx.afterCommit(() => ctx.emit('changed', { entities: ['task'] }));
+    if (taskIds.length > 0) ctx.announce('task');
     const { after, audit } = await eventChanged(ctx, input.id, before);
     return { value: { event: after, taskIds }, audit: { ...audit, after: { event: after, taskIds } } };
   },

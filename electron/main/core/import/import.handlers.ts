@@ -213,7 +213,8 @@ async function run(
       return done;
     });
     if (result.imported > 0) {
-      ctx.afterCommit(() => ctx.emit('changed', { entities: [ENTITY[input.target], 'import'] }));
+      ctx.announce(ENTITY[input.target]);
+      ctx.announce('import');
     }
     return result;
   } catch (error) {
