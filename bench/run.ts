@@ -1,7 +1,10 @@
 /**
  * `npm run bench [-- --scale 0.1|1|3] [--no-browser | --browser-only] [--no-import]
- * [--renderer <built renderer folder>]`: the DESIGN §5 measurements on the
- * generated office. One JSON document on stdout, a readable table on stderr.
+ * [--renderer <built renderer folder>] [--only open,list,search,create,exports,import,backup,browser]
+ * [--desk <folder>]`: the DESIGN §5 measurements on the generated office. One JSON document on
+ * stdout, a readable table on stderr. `--only` measures some operations and leaves the rest out;
+ * `--desk` measures a copy of the cache made beforehand (it is changed by the run) instead of
+ * copying the cache again.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -29,44 +32,60 @@ import { printTable } from './table';
 const scale = scaleArgument();
 const dataset = await ensureDataset(scale);
 const work = mkdtempSync(join(tmpdir(), 'desk-bench-'));
-const deskDir = join(work, 'desk');
-cpSync(dataset.dir, deskDir, { recursive: true });
+const ownDesk = flagValue('--desk');
+const deskDir = ownDesk ?? join(work, 'desk');
+if (!ownDesk) cpSync(dataset.dir, deskDir, { recursive: true });
+const only = flagValue('--only')?.split(',');
+const wanted = (part: string) => !only || only.includes(part);
 const results: Measured[] = [];
 const step = (name: string) => process.stderr.write(`measuring: ${name}\n`);
 const cpu0 = process.cpuUsage();
 const started = performance.now();
 try {
   const browserOnly = hasFlag('--browser-only');
-  if (!browserOnly) step('open');
-  if (!browserOnly) results.push(await measureStorage(deskDir));
-  if (!browserOnly) results.push(...(await measureOpen(deskDir)));
-  const desk = browserOnly ? null : await openBenchDesk(deskDir);
+  const core = !browserOnly && (!only || only.some((part) => part !== 'browser'));
+  if (core && wanted('open')) {
+    step('open');
+    results.push(await measureStorage(deskDir));
+    results.push(...(await measureOpen(deskDir)));
+  }
+  const desk = core ? await openBenchDesk(deskDir) : null;
   if (desk)
     try {
       // Measured once the background page check is done, as the office would work all day.
       await backgroundCheckSettled(desk);
-      step('letters.list');
-      results.push(...(await measureLetterList(desk)));
-      step('search.query');
-      results.push(...(await measureSearch(desk, deskDir)));
-      step('letters.create');
-      results.push(await measureCreateLetter(desk));
+      if (wanted('list')) {
+        step('letters.list');
+        results.push(...(await measureLetterList(desk)));
+      }
+      if (wanted('search')) {
+        step('search.query');
+        results.push(...(await measureSearch(desk, deskDir)));
+      }
+      if (wanted('create')) {
+        step('letters.create');
+        results.push(await measureCreateLetter(desk));
+      }
       const steady = rssMB();
-      step('documents.export');
-      results.push(...(await measureExports(desk, work)));
-      if (hasFlag('--no-import'))
-        results.push(notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'skipped (--no-import)'));
+      if (wanted('exports')) {
+        step('documents.export');
+        results.push(...(await measureExports(desk, work)));
+      }
+      if (hasFlag('--no-import') || !wanted('import'))
+        results.push(notMeasured('import 10,000 letters from .xlsx', '< 20 s', 'skipped'));
       else {
         step('import.run');
         results.push(await measureImport(desk, work));
       }
-      step('backup.create');
-      results.push(await measureBackup(desk, scale >= 1 ? 1 : 3));
-      results.push(measureMemory(steady, rssMB()));
+      if (wanted('backup')) {
+        step('backup.create');
+        results.push(await measureBackup(desk, scale >= 1 ? 1 : 3));
+      }
+      if (!only) results.push(measureMemory(steady, rssMB()));
     } finally {
       await desk.close();
     }
-  if (hasFlag('--no-browser')) {
+  if (hasFlag('--no-browser') || !wanted('browser')) {
     results.push(notMeasured('renderer: first paint of the Desk view', '< 1.5 s', 'skipped (--no-browser)'));
     results.push(
       notMeasured('renderer: scroll the letter register', 'no task over 50 ms', 'skipped (--no-browser)'),
