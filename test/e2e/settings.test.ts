@@ -4,6 +4,7 @@
  * data and a backup with its progress bar driven by the core's events.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/desk';
 import { screenshot, settle, startHarness, type Harness } from './harness';
 
 describe('settings', () => {
@@ -120,6 +121,26 @@ describe('settings', () => {
     await screenshot(page, '/settings', 'fa', 'settings');
     h.assertClean();
   });
+  it('spins the button the user pressed when copying a backup to a removable drive', async () => {
+    const page = h.page;
+    await h.open('/settings?tab=upkeep');
+    // The folder dialog stays open until the test answers it, so the copy is caught running.
+    const usb = tempDir('usb-');
+    let answer!: (folder: string | null) => void;
+    h.desk.platform.chooseFolder = () => new Promise((resolve) => (answer = resolve));
+    const toFolder = page.getByTestId('backup-create-to-folder');
+    const plain = page.getByTestId('backup-create');
+    await toFolder.click();
+    await expect.poll(() => toFolder.getAttribute('data-loading')).toBe('true');
+    expect(await plain.getAttribute('data-loading')).toBeNull();
+    answer(usb);
+    await expect
+      .poll(() => page.getByText(/رونوشت پشتیبان در .* نوشته شد/).isVisible(), { timeout: 60_000 })
+      .toBe(true);
+    expect(await toFolder.getAttribute('data-loading')).toBeNull();
+    h.assertClean();
+  });
+
   it('keeps the approving authorities and the chain templates in order', async () => {
     const page = h.page;
     await h.open('/settings?tab=approvals');

@@ -25,8 +25,11 @@ function Backups() {
   const restore = useTask('backup.restore');
   const [restoring, setRestoring] = useState<BackupInfo | 'folder' | null>(null);
   const busy = create.running || verify.running || restore.running;
+  // Both buttons make a backup; the one the user pressed is the one that spins.
+  const [toFolder, setToFolder] = useState(false);
 
   const make = async (copyToChosenFolder: boolean) => {
+    setToFolder(copyToChosenFolder);
     try {
       const made = await create.run({ copyToChosenFolder });
       notifyDone(
@@ -72,14 +75,21 @@ function Backups() {
           <Button
             size="xs"
             leftSection={<IconDatabaseExport size={16} aria-hidden />}
-            loading={create.running}
+            loading={create.running && !toFolder}
             disabled={busy}
             onClick={() => void make(false)}
             data-testid="backup-create"
           >
             {t('upkeep.backup.create')}
           </Button>
-          <Button size="xs" variant="light" disabled={busy} onClick={() => void make(true)}>
+          <Button
+            size="xs"
+            variant="light"
+            loading={create.running && toFolder}
+            disabled={busy}
+            onClick={() => void make(true)}
+            data-testid="backup-create-to-folder"
+          >
             {t('upkeep.backup.createToFolder')}
           </Button>
           <Button size="xs" variant="subtle" disabled={busy} onClick={() => setRestoring('folder')}>
