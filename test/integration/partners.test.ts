@@ -5,6 +5,7 @@ import { partnerListQuery } from '../../electron/main/core/partners/partners.rep
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { addOwnCity, addPartner, auditOf, snapshot } from './partners.fixtures';
 import { changedFields } from '../helpers/audit';
+import { letterInput } from './letters.fixtures';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -346,6 +347,31 @@ describe('partners.list', () => {
       expect(details, JSON.stringify(input)).toMatch(index);
       expect(details).not.toMatch(/TEMP B-TREE/);
     }
+  });
+});
+
+describe("a partner's rename, as open lists hear it", () => {
+  it('names the letters and events that show the partner in the one changed event', async () => {
+    const kazan = await addPartner(t, { nameFa: 'کازان', nameEn: 'Kazan', country: 'RU' });
+    await t.ok('letters.create', letterInput({ subject: 'دعوت', from: { partnerId: kazan.id } }));
+    await t.ok('events.create', {
+      kind: 'cultural_week',
+      title: 'هفته فرهنگی',
+      startDate: '2025-06-01',
+      endDate: '2025-06-07',
+      ourRole: 'organiser',
+      hostPartnerId: kazan.id,
+    });
+    const changed: string[][] = [];
+    t.desk.on('changed', (c) => changed.push([...c.entities].sort()));
+
+    await t.ok('partners.update', { id: kazan.id, nameFa: 'قازان', nameEn: 'Qazan' });
+    expect(changed).toEqual([['event', 'letter', 'partner']]);
+
+    // Notes are shown nowhere but on the partner: the letter register need not read again.
+    changed.length = 0;
+    await t.ok('partners.update', { id: kazan.id, notes: 'خواهرخوانده' });
+    expect(changed).toEqual([['partner']]);
   });
 });
 

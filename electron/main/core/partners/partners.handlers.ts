@@ -23,6 +23,8 @@ import {
  * Contacts, relationships, cases, letters, events and programme items carry their partner's
  * names in their search documents: when a partner's names or country change, those documents
  * are rewritten too, in the same transaction, so a search for the new name finds them at once.
+ * Their lists show the partner's name as well, so each kind rewritten is announced: an open
+ * letter register or event list reads the new name without the user refreshing it.
  */
 async function touchDependents(ctx: MutationContext, before: Partner, after: Partner): Promise<void> {
   const same =
@@ -31,13 +33,19 @@ async function touchDependents(ctx: MutationContext, before: Partner, after: Par
     before.nameNative === after.nameNative &&
     before.country === after.country;
   if (same) return;
-  for (const id of await contactIdsOfPartner(ctx.tx, after.id)) ctx.touch('contact', id);
-  for (const id of await relationshipIdsOfPartner(ctx.tx, after.id)) ctx.touch('relationship', id);
-  for (const id of await caseIdsOfPartner(ctx.tx, after.id)) ctx.touch('case', id);
-  for (const id of await letterIdsOfPartner(ctx.tx, after.id)) ctx.touch('letter', id);
   const { events, programmeItems } = await eventRecordsOfPartner(ctx.tx, after.id);
-  for (const id of events) ctx.touch('event', id);
-  for (const id of programmeItems) ctx.touch('programme_item', id);
+  const dependents: [entity: string, ids: readonly string[]][] = [
+    ['contact', await contactIdsOfPartner(ctx.tx, after.id)],
+    ['relationship', await relationshipIdsOfPartner(ctx.tx, after.id)],
+    ['case', await caseIdsOfPartner(ctx.tx, after.id)],
+    ['letter', await letterIdsOfPartner(ctx.tx, after.id)],
+    ['event', events],
+    ['programme_item', programmeItems],
+  ];
+  for (const [entity, ids] of dependents) {
+    for (const id of ids) ctx.touch(entity, id);
+    if (ids.length > 0) ctx.announce(entity);
+  }
 }
 
 export const partnersHandlers = defineHandlers({
