@@ -7,8 +7,16 @@ import type { Transaction } from 'kysely';
 import { cleanDisplayText, searchKey } from '../../../../shared/text/persian';
 import type { Database } from '../db/tables';
 import { invalid, notFound } from '../errors';
-import { contactNames, existingIds, type CopyInput } from './letter-links.repository';
-import { existingLetterIds, lettersReachableFrom } from './letters.repository';
+import {
+  contactNames,
+  existingIds,
+  partnerNames,
+  referableLetters,
+  type CopyInput,
+  type NameRow,
+  type ReferableLetterRow,
+} from './letter-links.repository';
+import { lettersReachableFrom } from './letters.repository';
 
 export interface PartyInput {
   partnerId?: string | null | undefined;
@@ -48,9 +56,40 @@ export function oneOf(value: string, allowed: readonly string[], field: string, 
   return trimmed;
 }
 
+/** A contact's name with the partner it works at. */
+export type ContactNameRow = NameRow & { partner_id: string | null };
+
+/**
+ * Names of partners and contacts already read in this transaction. An import that registers
+ * thousands of letters from a few partners passes one along, so each name is read once; it
+ * must not outlive the transaction (a partner could be renamed or removed after it).
+ */
+export interface KnownNames {
+  partners: Map<string, NameRow>;
+  contacts: Map<string, ContactNameRow>;
+}
+
+export function knownNames(): KnownNames {
+  return { partners: new Map(), contacts: new Map() };
+}
+
+/** Reads the names not known yet into `known`; an id that does not exist stays out. */
+async function readNames(
+  tx: Transaction<Database>,
+  known: KnownNames,
+  partnerIds: Set<string>,
+  contactIds: Set<string>,
+): Promise<void> {
+  const contacts = [...contactIds].filter((id) => !known.contacts.has(id));
+  for (const c of await contactNames(tx, contacts)) known.contacts.set(c.id, c);
+  const partners = [...partnerIds].filter((id) => !known.partners.has(id));
+  for (const p of await partnerNames(tx, partners)) known.partners.set(p.id, p);
+}
+
 /**
  * Checks that the partners, contacts, case and relationship a letter names exist, and fills
  * in a party's partner from its contact (a letter from a person is from their organisation).
+ * Answers the names too (in `known`), so a new letter is answered without reading them again.
  */
 export async function resolveLinks(
   tx: Transaction<Database>,
@@ -61,7 +100,8 @@ export async function resolveLinks(
     caseId: string | null | undefined;
     relationshipId: string | null | undefined;
   },
-): Promise<{ parties: Party[] }> {
+  known: KnownNames = knownNames(),
+): Promise<{ parties: Party[]; names: KnownNames }> {
   const all = [...links.parties, ...links.copies];
   const partnerIds = new Set(links.partnerIds);
   const contactIds = new Set<string>();
@@ -69,10 +109,17 @@ export async function resolveLinks(
     if (p.partnerId) partnerIds.add(p.partnerId);
     if (p.contactId) contactIds.add(p.contactId);
   }
-  const contacts = new Map((await contactNames(tx, [...contactIds])).map((c) => [c.id, c]));
+  await readNames(tx, known, partnerIds, contactIds);
+  const contacts = known.contacts;
   for (const id of contactIds) if (!contacts.has(id)) throw notFound('Contact', id);
-  const partners = await existingIds(tx, 'partners', [...partnerIds]);
-  for (const id of partnerIds) if (!partners.has(id)) throw notFound('Partner', id);
+  // A contact's own partner is named on the letter too (its side falls back to it).
+  const viaContacts = new Set<string>();
+  for (const id of contactIds) {
+    const partnerId = contacts.get(id)?.partner_id;
+    if (partnerId && !partnerIds.has(partnerId)) viaContacts.add(partnerId);
+  }
+  if (viaContacts.size > 0) await readNames(tx, known, viaContacts, new Set());
+  for (const id of partnerIds) if (!known.partners.has(id)) throw notFound('Partner', id);
   if (links.caseId && (await existingIds(tx, 'cases', [links.caseId])).size === 0) {
     throw notFound('Case', links.caseId);
   }
@@ -85,15 +132,19 @@ export async function resolveLinks(
       contactId: p.contactId ?? null,
       text: clean(p.text),
     })),
+    names: known,
   };
 }
 
-/** References must point at other, existing letters, each at most once, without a cycle. */
+/**
+ * References must point at other, existing letters, each at most once, without a cycle.
+ * Answers the referenced letters (number, date, subject), by id.
+ */
 export async function checkReferences(
   tx: Transaction<Database>,
   letterId: string | null,
   references: readonly { letterId: string; kind: string }[],
-): Promise<void> {
+): Promise<Map<string, ReferableLetterRow>> {
   const targets = references.map((r) => r.letterId);
   if (new Set(targets).size !== targets.length) {
     throw invalid('A letter is referenced twice.', ['references']);
@@ -101,11 +152,12 @@ export async function checkReferences(
   if (letterId !== null && targets.includes(letterId)) {
     throw invalid('A letter cannot reference itself.', ['references']);
   }
-  const existing = await existingLetterIds(tx, targets);
+  const existing = new Map((await referableLetters(tx, targets)).map((r) => [r.id, r]));
   for (const id of targets) if (!existing.has(id)) throw notFound('Letter', id);
   if (letterId !== null && (await lettersReachableFrom(tx, targets, letterId))) {
     throw invalid('These references would make the letter its own predecessor.', ['references']);
   }
+  return existing;
 }
 
 export function checkDates(

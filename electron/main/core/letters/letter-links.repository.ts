@@ -57,6 +57,25 @@ export interface NameRow {
   name_en: string | null;
 }
 
+/** A letter as another letter's reference shows it. */
+export interface ReferableLetterRow {
+  id: string;
+  direction: string;
+  number: string;
+  letter_date: string;
+  subject: string;
+}
+
+/** These letters as references show them (those that exist), in no particular order. */
+export async function referableLetters(db: Db, ids: readonly string[]): Promise<ReferableLetterRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('letters')
+    .select(['id', 'direction', 'number', 'letter_date', 'subject'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 /** The letters this letter references, before a change (so their state can follow). */
 export async function referenceTargets(db: Db, letterId: string): Promise<string[]> {
   const rows = await db

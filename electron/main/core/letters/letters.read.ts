@@ -18,6 +18,7 @@ import type {
   LetterSummary,
 } from '../../../../shared/api/letters.contract';
 import type { Database } from '../db/tables';
+import type { KnownNames } from './letter-checks';
 import {
   contactNames,
   copiesOf,
@@ -27,8 +28,10 @@ import {
   referencesTo,
   referralsById,
   referralsOf,
+  type CopyInput,
   type LinkedLetterRow,
   type NameRow,
+  type ReferableLetterRow,
   type ReferralWithUser,
 } from './letter-links.repository';
 import { findLetter, findLetterBody } from './letters.repository';
@@ -167,6 +170,63 @@ export async function loadLetter(db: Db, id: string): Promise<Letter | undefined
     })),
     partnerIds: (await partnersOf(db, [id])).map((p) => p.partner_id),
     referrals,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** What createLetter wrote for a new letter, enough to answer it without reading it back. */
+export interface NewLetterParts {
+  row: LetterRow;
+  body: string | null;
+  /** The names of every partner and contact the letter mentions (from resolveLinks). */
+  names: KnownNames;
+  references: readonly { target: ReferableLetterRow; kind: string }[];
+  copies: readonly CopyInput[];
+  /** Every partner linked to the letter, explicit or as a side. */
+  partnerIds: Iterable<string>;
+}
+
+/**
+ * A letter registered in this transaction, as loadLetter would read it: nothing references
+ * it yet and it has no referrals, so everything it holds is what was just written.
+ */
+export function newLetter(parts: NewLetterParts): Letter {
+  const { row } = parts;
+  const pick = (rows: Map<string, NameRow>, ids: (string | null)[]): Names =>
+    namesById(ids.flatMap((id) => (id !== null && rows.has(id) ? [rows.get(id)!] : [])));
+  const names = {
+    partners: pick(parts.names.partners, [
+      row.from_partner_id,
+      row.to_partner_id,
+      ...parts.copies.map((c) => c.partnerId),
+    ]),
+    contacts: pick(parts.names.contacts, [
+      row.from_contact_id,
+      row.to_contact_id,
+      ...parts.copies.map((c) => c.contactId),
+    ]),
+  };
+  return {
+    ...summaryOf(row, names, null),
+    body: parts.body,
+    closeNote: row.close_note,
+    references: parts.references.map(({ target, kind }) => ({
+      letterId: target.id,
+      kind: kind as LetterReferenceKind,
+      direction: target.direction as LetterDirection,
+      number: target.number,
+      letterDate: target.letter_date,
+      subject: target.subject,
+    })),
+    referencedBy: [],
+    copies: parts.copies.map((c): LetterCopy => ({
+      ...party(names, c.partnerId, c.contactId, c.text),
+      purpose: c.purpose as LetterCopyPurpose,
+    })),
+    // In the order partnersOf reads them (by id; ids are ASCII, so code-unit order is byte order).
+    partnerIds: [...new Set(parts.partnerIds)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    referrals: [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

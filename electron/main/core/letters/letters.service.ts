@@ -15,6 +15,7 @@ import type { MutationContext, Mutated } from '../context';
 import type { Database } from '../db/tables';
 import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
+import type { Settings } from '../../../../shared/api/settings.schema';
 import { readSettings } from '../settings/settings.repository';
 import { findUser } from '../users/users.repository';
 import {
@@ -24,6 +25,7 @@ import {
   cleanSubject,
   copyInputs,
   letterSearchKey,
+  type KnownNames,
   oneOf,
   resolveLinks,
   type Party,
@@ -43,9 +45,9 @@ import {
   updateLetter as updateLetterRow,
   writeLetterBody,
 } from './letters.repository';
-import { loadLetter } from './letters.read';
+import { loadLetter, newLetter } from './letters.read';
 import type { LetterRow, UpdateableLetterRow } from './letters.table';
-import { allocateRegisterNumber } from './register-number';
+import { allocateRegisterNumber, takeGivenRegisterNumber, type AllocatedNumber } from './register-number';
 
 /**
  * What the letter functions need of a call: a mutation's context, or the same pieces from a
@@ -65,10 +67,31 @@ async function answer(ctx: LetterWriteContext, id: string, before: Letter | null
   return { value: after, audit: { entity: 'letter', entityId: id, before, after } };
 }
 
-/** Registers a letter with the next number of its secretariat and Jalali year. */
-export async function createLetter(ctx: LetterWriteContext, input: CreateInput): Promise<Mutated<Letter>> {
+/** What a caller that registers many letters at once (an import) passes along. */
+export interface CreateLetterOptions {
+  /** The office's settings, read once for the whole batch. */
+  settings?: Settings;
+  /** Names already read in this transaction (see KnownNames). */
+  names?: KnownNames;
+  /**
+   * The register number the letter already has (an older register, imported) instead of the
+   * next one: of the letter's own year and secretariat; the counter is raised to it.
+   */
+  given?: AllocatedNumber;
+}
+
+/**
+ * Registers a letter with the next number of its secretariat and Jalali year (or the number
+ * it is given). The answer and the audit row are built from what was written; nothing is read
+ * back.
+ */
+export async function createLetter(
+  ctx: LetterWriteContext,
+  input: CreateInput,
+  options: CreateLetterOptions = {},
+): Promise<Mutated<Letter>> {
   const { tx } = ctx;
-  const settings = await readSettings(tx);
+  const settings = options.settings ?? (await readSettings(tx));
   const classifications = settings['letters.classifications'];
   const urgencies = settings['letters.urgencies'];
   const classification = oneOf(
@@ -84,24 +107,38 @@ export async function createLetter(ctx: LetterWriteContext, input: CreateInput):
   checkDates(input.direction, input.letterDate, followUpDate, { number: senderNumber, date: senderDate });
   const subject = cleanSubject(input.subject);
   const secretariat = clean(input.secretariat) ?? clean(settings['letters.secretariat']) ?? 'main';
-  await checkReferences(tx, null, input.references);
-  const { parties } = await resolveLinks(tx, {
-    parties: [input.from, input.to],
-    copies: input.copies,
-    partnerIds: input.partnerIds,
-    caseId: input.caseId,
-    relationshipId: input.relationshipId,
-  });
+  const referable = await checkReferences(tx, null, input.references);
+  const { parties, names } = await resolveLinks(
+    tx,
+    {
+      parties: [input.from, input.to],
+      copies: input.copies,
+      partnerIds: input.partnerIds,
+      caseId: input.caseId,
+      relationshipId: input.relationshipId,
+    },
+    options.names,
+  );
   const [from, to] = parties as [Party, Party];
 
   const id = newId();
-  const registered = await allocateRegisterNumber(tx, {
-    secretariat,
-    letterDate: input.letterDate,
-    pattern: settings['letters.numberPattern'],
-  });
+  let registered: AllocatedNumber;
+  if (options.given) {
+    if (options.given.secretariat !== secretariat) {
+      throw invalid(`The number is of the secretariat ${options.given.secretariat}, not ${secretariat}.`, [
+        'number',
+      ]);
+    }
+    registered = await takeGivenRegisterNumber(tx, options.given, input.letterDate);
+  } else {
+    registered = await allocateRegisterNumber(tx, {
+      secretariat,
+      letterDate: input.letterDate,
+      pattern: settings['letters.numberPattern'],
+    });
+  }
   const needsReply = input.needsReply ?? input.direction === 'incoming';
-  await insertLetter(tx, {
+  const row: LetterRow = {
     id,
     direction: input.direction,
     secretariat: registered.secretariat,
@@ -136,20 +173,17 @@ export async function createLetter(ctx: LetterWriteContext, input: CreateInput):
     search_key: letterSearchKey(subject, registered.number, senderNumber),
     created_at: ctx.nowIso,
     updated_at: ctx.nowIso,
-  });
+  };
+  await insertLetter(tx, row);
   const body = clean(input.body);
   if (body !== null) await writeLetterBody(tx, id, body);
   const fresh = { fresh: true };
   const targets = input.references.map((r) => ({ targetId: r.letterId, kind: r.kind }));
   await replaceReferences(tx, id, targets, fresh);
-  await replaceCopies(tx, id, copyInputs(input.copies), fresh);
-  await replacePartners(
-    tx,
-    id,
-    input.partnerIds,
-    parties.flatMap((p) => (p.partnerId ? [p.partnerId] : [])),
-    fresh,
-  );
+  const copies = copyInputs(input.copies);
+  await replaceCopies(tx, id, copies, fresh);
+  const sides = parties.flatMap((p) => (p.partnerId ? [p.partnerId] : []));
+  await replacePartners(tx, id, input.partnerIds, sides, fresh);
   // Nothing references a new letter yet, so its own state is already right; the letters it
   // answers may now be replied.
   if (targets.length > 0)
@@ -157,7 +191,16 @@ export async function createLetter(ctx: LetterWriteContext, input: CreateInput):
       tx,
       targets.map((t) => t.targetId),
     );
-  return answer(ctx, id, null);
+  ctx.touch('letter', id);
+  const after = newLetter({
+    row,
+    body,
+    names,
+    references: input.references.map((r) => ({ target: referable.get(r.letterId)!, kind: r.kind })),
+    copies,
+    partnerIds: [...input.partnerIds, ...sides],
+  });
+  return { value: after, audit: { entity: 'letter', entityId: id, before: null, after } };
 }
 
 async function existingLetter(

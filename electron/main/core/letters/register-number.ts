@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import { jalaliYearOf } from '../../../../shared/dates/jalali';
 import { formatRegisterNumber } from '../../../../shared/letters/register-number';
 import type { Database } from '../db/tables';
+import { invalid } from '../errors';
 
 export interface AllocatedNumber {
   secretariat: string;
@@ -73,4 +74,25 @@ export async function allocateRegisterNumber(
     secretariat: options.secretariat,
   });
   return { secretariat: options.secretariat, jalaliYear, seq, number };
+}
+
+/**
+ * Registers a letter under a number it already has (an older register, imported): the number
+ * must be of the letter's own Jalali year, and the counter is raised to it, so the desk's own
+ * numbering continues after the highest number it holds. The register's unique index refuses
+ * a number given twice.
+ */
+export async function takeGivenRegisterNumber(
+  tx: Transaction<Database>,
+  given: AllocatedNumber,
+  letterDate: string,
+): Promise<AllocatedNumber> {
+  const jalaliYear = jalaliYearOf(letterDate);
+  if (given.jalaliYear !== jalaliYear) {
+    throw invalid(`The number is of ${given.jalaliYear} but the letter is dated in ${jalaliYear}.`, [
+      'number',
+    ]);
+  }
+  await raiseRegisterCounter(tx, given.secretariat, given.jalaliYear, given.seq);
+  return given;
 }
