@@ -18,6 +18,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-10-agreements',
     '2026-11-27-11-approvals',
     '2026-11-27-12-events',
+    '2026-11-27-13-letter-key-grams',
   ],
   objects: [
     {
@@ -664,6 +665,36 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'table',
+      name: 'letter_key_grams',
+      tbl_name: 'letter_key_grams',
+      sql: "CREATE VIRTUAL TABLE letter_key_grams USING fts5( search_key, tokenize = 'trigram', content = '', contentless_delete = 1 )",
+    },
+    {
+      type: 'table',
+      name: 'letter_key_grams_config',
+      tbl_name: 'letter_key_grams_config',
+      sql: "CREATE TABLE 'letter_key_grams_config'(k PRIMARY KEY, v) WITHOUT ROWID",
+    },
+    {
+      type: 'table',
+      name: 'letter_key_grams_data',
+      tbl_name: 'letter_key_grams_data',
+      sql: "CREATE TABLE 'letter_key_grams_data'(id INTEGER PRIMARY KEY, block BLOB)",
+    },
+    {
+      type: 'table',
+      name: 'letter_key_grams_docsize',
+      tbl_name: 'letter_key_grams_docsize',
+      sql: "CREATE TABLE 'letter_key_grams_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER)",
+    },
+    {
+      type: 'table',
+      name: 'letter_key_grams_idx',
+      tbl_name: 'letter_key_grams_idx',
+      sql: "CREATE TABLE 'letter_key_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
+    },
+    {
+      type: 'table',
       name: 'letter_partners',
       tbl_name: 'letter_partners',
       sql: 'CREATE TABLE "letter_partners" ("letter_id" text not null references "letters" ("id") on delete cascade, "partner_id" text not null references "partners" ("id"), "explicit" integer not null check (explicit IN (0, 1)), constraint "letter_partners_pk" primary key ("letter_id", "partner_id")) without rowid',
@@ -841,6 +872,24 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'audit_log_no_update',
       tbl_name: 'audit_log',
       sql: "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    },
+    {
+      type: 'trigger',
+      name: 'letter_key_grams_delete',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_key_grams_delete AFTER DELETE ON letters BEGIN DELETE FROM letter_key_grams WHERE rowid = old.rowid; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_key_grams_insert',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_key_grams_insert AFTER INSERT ON letters BEGIN INSERT INTO letter_key_grams (rowid, search_key) VALUES (new.rowid, new.search_key); END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_key_grams_update',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_key_grams_update AFTER UPDATE OF search_key ON letters BEGIN DELETE FROM letter_key_grams WHERE rowid = old.rowid; INSERT INTO letter_key_grams (rowid, search_key) VALUES (new.rowid, new.search_key); END',
     },
   ],
 };

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { LetterSortKey, LetterState } from '../../../../shared/api/letters.contract';
 import type { Database } from '../db/tables';
+import { countLettersContaining, keyGramsPlan, letterRowidsContaining } from '../search/letter-key-grams';
 import type { InsertableLetterRow, LetterRow, UpdateableLetterRow } from './letters.table';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -173,15 +174,27 @@ function filtered<O>(
           );
   }
   if (f.textKey !== undefined && f.textKey !== '') {
-    // The LIKE runs over the partial search-key index (a fraction of the register's bytes;
-    // `<> ''` lets the planner use it). The outer query keeps walking its own index in sort
-    // order and only checks membership (`+` keeps the planner from fetching every match by
-    // rowid and sorting them all, which is slow when a common word matches thousands).
-    // Both sides are search keys (normalised, lower-case), so a plain substring test does
-    // what LIKE would, several times faster.
-    q = q.where(sql<boolean>`+letters.rowid IN (
-      SELECT k.rowid FROM letters AS k
-      WHERE k.search_key <> '' AND instr(k.search_key, ${f.textKey}) > 0)`);
+    const grams = keyGramsPlan(f.textKey);
+    if (grams.kind === 'scan') {
+      // One or two characters, shorter than a trigram: every key is tested, over the
+      // partial search-key index (a fraction of the register's bytes; `<> ''` lets the
+      // planner use it). Both sides are search keys (normalised, lower-case), so a plain
+      // substring test does what LIKE would, several times faster. The outer query walks
+      // its own index in sort order and only checks membership (`+`).
+      q = q.where(sql<boolean>`+letters.rowid IN (
+        SELECT k.rowid FROM letters AS k
+        WHERE k.search_key <> '' AND instr(k.search_key, ${f.textKey}) > 0)`);
+    } else {
+      // The trigram index names the letters that contain the text. 'seek' fetches them by
+      // rowid and sorts them (few matches); 'walk' reads the sort order's index and checks
+      // membership (`+`), stopping after the page (a common word matching thousands).
+      const rowids = letterRowidsContaining(grams, f.textKey);
+      q = q.where(
+        plan === 'walk'
+          ? sql<boolean>`+letters.rowid IN (${rowids})`
+          : sql<boolean>`letters.rowid IN (${rowids})`,
+      );
+    }
   }
   return q;
 }
@@ -228,6 +241,14 @@ export function letterCountQuery(db: Db, filter: LetterFilter) {
       .where('letter_partners.partner_id', '=', filter.partnerId)
       .select((eb) => eb.fn.countAll<number>().as('n'));
   }
+  if (only.length === 1 && filter.textKey !== undefined && filter.textKey !== '') {
+    // A text alone, answered exactly by the trigram index: counted there (every letter has
+    // its row in the index, kept by triggers), without touching the letters.
+    const grams = keyGramsPlan(filter.textKey);
+    if (grams.kind === 'exact') {
+      return db.selectFrom(sql<{ n: number }>`(${countLettersContaining(grams)})`.as('c')).select('c.n');
+    }
+  }
   return filtered(db.selectFrom('letters'), filter).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
@@ -262,11 +283,15 @@ export async function listLetterRows(
   offset: number,
 ): Promise<{ rows: LetterRow[]; total: number }> {
   const count = async () => Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
-  if (seekMaySort(filter, sort)) {
+  const text = filter.textKey !== undefined && filter.textKey !== '' ? keyGramsPlan(filter.textKey) : null;
+  const textIndexed = text !== null && text.kind !== 'scan';
+  if (seekMaySort(filter, sort) || textIndexed) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
-    // is read in date order until the page is full, not fetched whole and sorted.
+    // or a common word is read in the sort order until the page is full, not fetched whole
+    // and sorted; a rare word's few letters are fetched and sorted. A text too short for the
+    // trigram index is always tested by membership (see filtered).
     const total = await count();
-    const plan = total > WALK_ABOVE && filter.textKey === undefined ? 'walk' : 'seek';
+    const plan = total > WALK_ABOVE && (text === null || textIndexed) ? 'walk' : 'seek';
     return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
   }
   const rows = await letterPageQuery(db, filter, sort, limit, offset).execute();

@@ -14,6 +14,7 @@ import * as search from './2026-11-27-09-search';
 import * as agreements from './2026-11-27-10-agreements';
 import * as approvals from './2026-11-27-11-approvals';
 import * as events from './2026-11-27-12-events';
+import * as letterKeyGrams from './2026-11-27-13-letter-key-grams';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-10-agreements': agreements,
   '2026-11-27-11-approvals': approvals,
   '2026-11-27-12-events': events,
+  '2026-11-27-13-letter-key-grams': letterKeyGrams,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,57 @@
+/**
+ * The trigram index over the letters' search keys (`letter_key_grams`, kept in step with
+ * `letters.search_key` by triggers; see its migration). The register's text filter asks it
+ * which letters contain a text instead of testing every letter's key with `instr`; the
+ * answers are exactly the ones `instr` gives. SQLite-only: the FTS5 text lives here.
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Characters FTS5's trigram tokenizer folds onto no other character a search key can hold.
+ * Its folding (case folding, no diacritics removed) maps A–Z, K (U+212A) and ſ (U+017F) onto
+ * ASCII letters and nothing onto Arabic-script letters; a search key is NFKC and lower-case,
+ * so it never holds those. For a text of these characters only, a trigram phrase match is
+ * the same test as `instr` on the key (letter-key-grams.test.ts checks both facts).
+ */
+const FOLD_SAFE = /^[\u0020-\u0040\u005b-\u007e\u0600-\u06ff]+$/;
+
+/** How the text filter finds the letters whose search key contains a text. */
+export type KeyGramsPlan =
+  /** The index answers exactly. */
+  | { kind: 'exact'; match: string }
+  /** The index answers a superset, checked again with `instr` on the key. */
+  | { kind: 'candidates'; match: string }
+  /** Shorter than a trigram: every key is tested. */
+  | { kind: 'scan' };
+
+/** The plan for a search key (already normalised, non-empty). */
+export function keyGramsPlan(textKey: string): KeyGramsPlan {
+  if ([...textKey].length < 3) return { kind: 'scan' };
+  // One FTS5 string: the trigram tokenizer reads it as consecutive trigrams, a substring.
+  const match = `"${textKey.replace(/"/g, '""')}"`;
+  return FOLD_SAFE.test(textKey) ? { kind: 'exact', match } : { kind: 'candidates', match };
+}
+
+/**
+ * The rowids of the letters whose search key contains `textKey`, as a subquery (`letters`
+ * rowids) for a plan that uses the index.
+ */
+export function letterRowidsContaining(
+  plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
+  textKey: string,
+): RawBuilder<unknown> {
+  if (plan.kind === 'exact') {
+    return sql`SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match}`;
+  }
+  return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
+    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0`;
+}
+
+/** How many letters' keys contain the text, from the index alone (an exact plan only). */
+export function countLettersContaining(
+  plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
+): RawBuilder<{ n: number }> {
+  return sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match}`;
+}
