@@ -20,8 +20,8 @@ function figures(doc: DocContext, data: BriefingData): Table {
   const w = L[language];
   const cells = [
     [data.agreements.length, w.agreements],
-    [data.openCases.length, w.openCases],
-    [data.awaitingReply.length, w.awaiting],
+    [data.openCasesTotal, w.openCases],
+    [data.awaitingReplyTotal, w.awaiting],
     [data.upcomingEvents.length, w.events],
   ] as const;
   return table(lang, {

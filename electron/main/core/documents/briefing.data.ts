@@ -2,6 +2,11 @@
  * What a partner briefing tells, read through the domains' queries: the partner and where it
  * is, its relationships, the last 24 months of activity, its agreements, open cases, letters
  * awaiting a reply, upcoming events and the people to know.
+ *
+ * A briefing is read before a meeting, so the long lists are bounded: the most recent
+ * activity, the open cases due soonest and the letters waiting longest, each with the total it
+ * was taken from (the document says "the 20 … of 153"). Open cases and waiting letters are
+ * fetched only as far as they are printed; their totals come from the same queries.
  */
 import type { AgreementSummary } from '../../../../shared/api/agreements.contract';
 import type { Case } from '../../../../shared/api/cases.contract';
@@ -17,8 +22,10 @@ import type { Reader } from './reader';
 
 /** How far back the briefing's activity goes. */
 export const TIMELINE_MONTHS = 24;
-/** The most activity lines a briefing prints; the rest is counted. */
-export const TIMELINE_LIMIT = 80;
+/** The most activity lines a briefing prints (the most recent); the rest is counted. */
+export const TIMELINE_LIMIT = 30;
+/** The most open cases (due soonest) and letters awaiting reply (waiting longest) it prints. */
+export const URGENT_LIMIT = 20;
 const LIST_LIMIT = 100;
 
 export interface ActivityLine {
@@ -37,12 +44,17 @@ export interface BriefingData {
   /** The office's own city, for the map. */
   home: MapPoint | null;
   relationships: Relationship[];
+  /** The most recent TIMELINE_LIMIT lines of the period. */
   activity: ActivityLine[];
-  /** Activity lines beyond TIMELINE_LIMIT, not printed. */
-  moreActivity: number;
+  /** Letters and events of the period in all, printed or not. */
+  activityTotals: { letters: number; events: number };
   agreements: AgreementSummary[];
+  /** The URGENT_LIMIT open cases due soonest. */
   openCases: Case[];
+  openCasesTotal: number;
+  /** The URGENT_LIMIT letters awaiting a reply that have waited longest. */
   awaitingReply: LetterSummary[];
+  awaitingReplyTotal: number;
   upcomingEvents: EventSummary[];
   contacts: Contact[];
   preparedBy: User | null;
@@ -74,7 +86,7 @@ async function activityOf(
   agreements: readonly AgreementSummary[],
   from: string,
   today: string,
-): Promise<ActivityLine[]> {
+): Promise<{ lines: ActivityLine[]; letters: number; events: number }> {
   const lines = new Map<string, ActivityLine>();
   const add = (line: ActivityLine) => {
     if (line.date >= from && line.date <= today && !lines.has(`${line.kind}:${line.id}`)) {
@@ -87,11 +99,13 @@ async function activityOf(
       add({ id: item.id, date: item.date, kind: item.kind, title: item.title, reference: item.reference });
     }
   }
+  // Only the most recent can be printed; the totals count the rest.
   const letters = await reader.query('letters.list', {
     partnerId,
     dateFrom: from,
     dateTo: today,
-    limit: 500,
+    limit: TIMELINE_LIMIT,
+    sort: { by: 'letterDate', direction: 'desc' },
   });
   for (const l of letters.items) {
     add({
@@ -102,7 +116,13 @@ async function activityOf(
       reference: l.number,
     });
   }
-  const events = await reader.query('events.list', { partnerId, from, to: today, limit: 200 });
+  const events = await reader.query('events.list', {
+    partnerId,
+    from,
+    to: today,
+    limit: TIMELINE_LIMIT,
+    sort: { field: 'startDate', direction: 'desc' },
+  });
   for (const e of events.items) {
     add({ id: e.id, date: e.startDate, kind: `event_${e.status}`, title: e.title, reference: null });
   }
@@ -110,9 +130,10 @@ async function activityOf(
     if (a.signedDate)
       add({ id: a.id, date: a.signedDate, kind: 'agreement_signed', title: a.title, reference: null });
   }
-  return [...lines.values()].sort((a, b) =>
+  const sorted = [...lines.values()].sort((a, b) =>
     a.date === b.date ? a.kind.localeCompare(b.kind) : a.date < b.date ? 1 : -1,
   );
+  return { lines: sorted.slice(0, TIMELINE_LIMIT), letters: letters.total, events: events.total };
 }
 
 export async function briefingData(reader: Reader, partnerId: string, today: string): Promise<BriefingData> {
@@ -139,30 +160,30 @@ export async function briefingData(reader: Reader, partnerId: string, today: str
     addMonths(today, -TIMELINE_MONTHS, 'gregorian'),
     today,
   );
+  const openCases = await reader.query('cases.list', {
+    partnerId,
+    openOnly: true,
+    limit: URGENT_LIMIT,
+    sort: { field: 'dueOn', direction: 'asc' },
+  });
+  const awaitingReply = await reader.query('letters.list', {
+    partnerId,
+    state: 'awaiting_reply',
+    limit: URGENT_LIMIT,
+    sort: { by: 'letterDate', direction: 'asc' },
+  });
   return {
     partner,
     position: await positionOf(reader, partner),
     home: await homeOf(reader, partnerId),
     relationships,
-    activity: activity.slice(0, TIMELINE_LIMIT),
-    moreActivity: Math.max(0, activity.length - TIMELINE_LIMIT),
+    activity: activity.lines,
+    activityTotals: { letters: activity.letters, events: activity.events },
     agreements,
-    openCases: (
-      await reader.query('cases.list', {
-        partnerId,
-        openOnly: true,
-        limit: LIST_LIMIT,
-        sort: { field: 'dueOn', direction: 'asc' },
-      })
-    ).items,
-    awaitingReply: (
-      await reader.query('letters.list', {
-        partnerId,
-        state: 'awaiting_reply',
-        limit: LIST_LIMIT,
-        sort: { by: 'letterDate', direction: 'asc' },
-      })
-    ).items,
+    openCases: openCases.items,
+    openCasesTotal: openCases.total,
+    awaitingReply: awaitingReply.items,
+    awaitingReplyTotal: awaitingReply.total,
     upcomingEvents: (
       await reader.query('events.list', {
         partnerId,

@@ -11,9 +11,9 @@
  */
 import { ImageRun, type Paragraph, type Table } from 'docx';
 import { formatNumber } from '../../../../shared/text/digits';
-import { briefingData, type BriefingData } from './briefing.data';
+import { TIMELINE_LIMIT, briefingData, type BriefingData } from './briefing.data';
 import { coverPage } from './briefing.cover';
-import { L } from './briefing.words';
+import { L, activityShown, shownOf } from './briefing.words';
 import type { DocContext } from './document-context';
 import type { BuiltDocument } from './document-frame';
 import { anchoredHeading, contentsEntry, para, type Content, type Lang } from './docx-rtl';
@@ -25,7 +25,6 @@ import {
   nameIn,
   printDate,
   printList,
-  printNumber,
   printRegisterNumber,
   type DocLanguage,
 } from './labels';
@@ -71,6 +70,20 @@ function orNone(
   language: DocLanguage,
 ) {
   return rows.length === 0 ? para({ text: COMMON[language].none, color: '7F7F7F' }, lang) : build();
+}
+
+/** Says how many of how many a bounded list shows, above it; nothing when it shows them all. */
+function bounded(
+  list: 'openCases' | 'awaiting',
+  shown: number,
+  total: number,
+  language: DocLanguage,
+  lang: Lang,
+): Paragraph[] {
+  if (total <= shown) return [];
+  return [
+    para({ text: shownOf(list, shown, total, language), color: '595959', size: 9 }, lang, { after: 4 }),
+  ];
 }
 
 function factsSection(doc: DocContext, data: BriefingData): (Paragraph | Table)[] {
@@ -159,8 +172,19 @@ function activitySection(doc: DocContext, data: BriefingData): (Paragraph | Tabl
     a.title,
     a.reference ? printRegisterNumber(a.reference, language) : '—',
   ]);
-  const out: (Paragraph | Table)[] = [
+  return [
     heading('activity', language, lang),
+    ...(rows.length >= TIMELINE_LIMIT
+      ? [
+          para(
+            { text: activityShown(rows.length, data.activityTotals, language), color: '595959', size: 9 },
+            lang,
+            {
+              after: 4,
+            },
+          ),
+        ]
+      : []),
     orNone(
       rows,
       () =>
@@ -173,16 +197,6 @@ function activitySection(doc: DocContext, data: BriefingData): (Paragraph | Tabl
       language,
     ),
   ];
-  if (data.moreActivity > 0) {
-    out.push(
-      para(
-        { text: `${printNumber(data.moreActivity, language)} ${w.more}`, color: '7F7F7F', size: 9 },
-        lang,
-        { before: 4 },
-      ),
-    );
-  }
-  return out;
 }
 
 function agreementsSection(doc: DocContext, data: BriefingData): (Paragraph | Table)[] {
@@ -233,6 +247,7 @@ function casesSection(doc: DocContext, data: BriefingData): (Paragraph | Table)[
   ]);
   return [
     heading('openCases', language, lang),
+    ...bounded('openCases', rows.length, data.openCasesTotal, language, lang),
     orNone(
       rows,
       () =>
@@ -272,6 +287,7 @@ function lettersSection(doc: DocContext, data: BriefingData): (Paragraph | Table
   ]);
   return [
     heading('awaiting', language, lang),
+    ...bounded('awaiting', rows.length, data.awaitingReplyTotal, language, lang),
     orNone(
       rows,
       () =>

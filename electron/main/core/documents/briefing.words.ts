@@ -1,7 +1,7 @@
 /** The words of the partner briefing, in Persian and English. */
 import { formatNumber } from '../../../../shared/text/digits';
 import { TIMELINE_MONTHS } from './briefing.data';
-import type { Phrases } from './labels';
+import type { DocLanguage, Phrases } from './labels';
 
 export const L: Phrases<
   | 'title'
@@ -41,7 +41,6 @@ export const L: Phrases<
   | 'what'
   | 'subject'
   | 'reference'
-  | 'more'
   | 'status'
   | 'signed'
   | 'expiry'
@@ -99,7 +98,6 @@ export const L: Phrases<
     what: 'رویداد',
     subject: 'عنوان',
     reference: 'شماره',
-    more: 'مورد دیگر در این دوره ثبت شده است.',
     status: 'وضعیت',
     signed: 'امضا',
     expiry: 'انقضا',
@@ -157,7 +155,6 @@ export const L: Phrases<
     what: 'What',
     subject: 'Title',
     reference: 'Ref.',
-    more: 'more in this period, not listed.',
     status: 'Status',
     signed: 'Signed',
     expiry: 'Expiry',
@@ -178,3 +175,45 @@ export const L: Phrases<
     file: 'Briefing',
   },
 };
+
+/**
+ * The line under a bounded list: how many of how many it shows, and which ones, so the
+ * manager never takes the first page of a list for the whole of it.
+ */
+export function shownOf(
+  list: 'openCases' | 'awaiting',
+  shown: number,
+  total: number,
+  language: DocLanguage,
+): string {
+  const n = formatNumber(shown, language);
+  const of = formatNumber(total, language);
+  if (language === 'fa') {
+    switch (list) {
+      case 'openCases':
+        return `${n} پرونده با نزدیک‌ترین سررسید، از ${of} پرونده باز.`;
+      case 'awaiting':
+        return `${n} نامه‌ای که بیشترین مدت در انتظار پاسخ مانده‌اند، از ${of} نامه.`;
+    }
+  }
+  switch (list) {
+    case 'openCases':
+      return `The ${n} due soonest of ${of} open cases.`;
+    case 'awaiting':
+      return `The ${n} waiting longest of ${of} letters awaiting reply.`;
+  }
+}
+
+/** The line above the activity when it shows only the most recent: the period's totals. */
+export function activityShown(
+  shown: number,
+  totals: { letters: number; events: number },
+  language: DocLanguage,
+): string {
+  const n = formatNumber(shown, language);
+  const letters = formatNumber(totals.letters, language);
+  const events = formatNumber(totals.events, language);
+  return language === 'fa'
+    ? `${n} مورد اخیر؛ در این دوره در مجموع ${letters} نامه و ${events} رویداد ثبت شده است.`
+    : `The ${n} most recent; in all, ${letters} letters and ${events} events in this period.`;
+}

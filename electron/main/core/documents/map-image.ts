@@ -151,10 +151,28 @@ function regionOf(points: readonly MapPoint[]): { west: number; east: number; so
 }
 
 /**
+ * Maps already drawn, by their two positions: a map depends on nothing else, and the same
+ * partner is often briefed again (the Persian and the English briefing, a second copy before
+ * the meeting). Drawing one costs about a tenth of a second; a few are kept, oldest dropped.
+ */
+const drawn = new Map<string, Buffer>();
+const DRAWN_KEPT = 8;
+
+/**
  * The map as a PNG, 900 × 450 pixels. `home` (the office's own city) is drawn when known
  * and not on the far side of the world from the partner.
  */
 export function cityMap(partner: MapPoint, home: MapPoint | null): Buffer {
+  const key = JSON.stringify([partner.latitude, partner.longitude, home?.latitude, home?.longitude]);
+  const kept = drawn.get(key);
+  if (kept) return kept;
+  const png = drawMap(partner, home);
+  if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, png);
+  return png;
+}
+
+function drawMap(partner: MapPoint, home: MapPoint | null): Buffer {
   const { countries, borders } = loadWorld();
   const showHome = home !== null && Math.abs(home.longitude - partner.longitude) < 200;
   const region = regionOf(showHome && home ? [partner, home] : [partner]);
