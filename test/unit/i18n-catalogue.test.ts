@@ -45,4 +45,25 @@ describe('the interface catalogues', () => {
     );
     expect(offending).toEqual([]);
   });
+  it('name things in the import wizard as the rest of the program does', () => {
+    const same: [MessageKey, MessageKey][] = [
+      ['import.target.contacts', 'partners.section.contacts'],
+      ['import.field.number', 'letters.field.number'],
+      ['import.field.senderNumber', 'letters.field.senderNumber'],
+      ['import.field.senderDate', 'letters.field.senderDate'],
+      ['import.field.followUpDate', 'letters.field.followUpDate'],
+      ['import.field.needsReply', 'letters.field.needsReply'],
+      ['import.field.website', 'partners.field.website'],
+      ['import.calendar.jalali', 'settings.me.calendar.jalali'],
+      ['import.calendar.gregorian', 'settings.me.calendar.gregorian'],
+    ];
+    for (const catalogue of [fa, en]) {
+      expect(same.filter(([a, b]) => catalogue[a] !== catalogue[b])).toEqual([]);
+    }
+    // The program's words, never the colloquial ones beside them.
+    const importWords = Object.entries(fa).filter(([key]) => key.startsWith('import.'));
+    expect(importWords.filter(([, text]) => /شماره ثبت|وب‌?سایت|شمسی/.test(text))).toEqual([]);
+    const english = Object.entries(en).filter(([key]) => key.startsWith('import.'));
+    expect(english.filter(([, text]) => /\bcontacts?\b/i.test(text))).toEqual([]);
+  });
 });
