@@ -95,6 +95,46 @@ describe('a tour of the sample office', () => {
     h.assertClean();
   });
 
+  it('reads right in English: whole button labels, isolated register numbers, one state per relationship, typed Persian from the right', async () => {
+    const page = h.page;
+    const cases = await h.desk.ok('cases.list', { limit: 50 });
+    const singapore = cases.items.find((c) => c.title.includes('سنگاپور'))!;
+    await h.open(`/cases/${singapore.id}`);
+    await setLocale(page, 'en');
+    // The follow-ups card sits in the narrow column: its button keeps its whole label.
+    const add = page.getByRole('button', { name: 'New follow-up' });
+    await add.waitFor();
+    const label = add.locator('.mantine-Button-label');
+    expect(await label.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // The register number in the timeline is set apart from the subject after it.
+    const number = page.getByTestId('register-number').first();
+    await number.waitFor();
+    expect(await number.evaluate((el) => el.tagName)).toBe('BDI');
+    expect(await number.textContent()).toMatch(/^\d+\/\d+\/ر ب$/);
+
+    // Persian typed into an English form runs from the right.
+    await h.open(`/cases/${singapore.id}/edit`);
+    const title = page.getByRole('textbox', { name: /Title/ });
+    await title.waitFor();
+    expect(await title.getAttribute('dir')).toBe('auto');
+    expect(await title.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+
+    // An active relationship that has gone quiet: active, with no activity for over N months.
+    const quiet = (await h.desk.ok('relationships.list', { dormant: true, status: 'active', limit: 1 }))
+      .items[0]!;
+    await h.open(`/relationships/${quiet.id}`);
+    await setLocale(page, 'en');
+    await expect.poll(() => page.getByTestId('relationship-status-badge').textContent()).toBe('Active');
+    expect(await page.getByTestId('no-activity-note').textContent()).toBe('No activity for over 12 months');
+    expect(await page.locator('main').getByText('Dormant', { exact: true }).count()).toBe(0);
+    await h.open('/relationships?status=active');
+    const row = page.getByRole('row', { name: new RegExp(quiet.partner.nameEn ?? quiet.partner.nameFa) });
+    await expect.poll(() => row.getByTestId('no-activity-note').count()).toBe(1);
+    expect(await row.getByText('Dormant', { exact: true }).count()).toBe(0);
+    await setLocale(page, 'fa');
+    h.assertClean();
+  });
+
   it('pictures every section in Persian and English', async () => {
     const page = h.page;
     const relationship = (await h.desk.ok('relationships.list', { type: 'sister_city', limit: 1 })).items[0]!;

@@ -16,6 +16,8 @@ const desk: MantineColorsTuple = [
 
 const fontFamily = "Vazirmatn, 'Segoe UI', Tahoma, system-ui, sans-serif";
 
+const typedText = { input: { dir: 'auto' } };
+
 export const theme = createTheme({
   primaryColor: 'desk',
   primaryShade: 8,
@@ -26,6 +28,14 @@ export const theme = createTheme({
   defaultRadius: 'md',
   spacing: { xs: '0.625rem', sm: '0.875rem', md: '1.125rem', lg: '1.5rem', xl: '2.25rem' },
   components: {
+    // What a user types takes its own direction: a Persian note in the English window starts
+    // at the right, an English name in the Persian window at the left (Mantine aligns the
+    // text to the start of that direction). Mantine puts a `dir` prop on the field's wrapper,
+    // where it cannot see the typed text, so the attribute goes on the input element itself.
+    TextInput: { defaultProps: { attributes: typedText } },
+    Textarea: { defaultProps: { attributes: typedText } },
+    Autocomplete: { defaultProps: { attributes: typedText } },
+    TagsInput: { defaultProps: { attributes: typedText } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
   },

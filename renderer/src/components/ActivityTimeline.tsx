@@ -84,7 +84,14 @@ export function ActivityTimeline({
               }
             >
               <Anchor href={hrefOf(item)} size="sm">
-                {item.reference && <bdi dir="auto">{digits(item.reference)} · </bdi>}
+                {item.reference && (
+                  <>
+                    <bdi dir="auto" data-testid="register-number">
+                      {digits(item.reference)}
+                    </bdi>
+                    {' · '}
+                  </>
+                )}
                 <bdi dir="auto">{item.title}</bdi>
               </Anchor>
               <Text size="xs" c="dimmed">

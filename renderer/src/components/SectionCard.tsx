@@ -15,11 +15,12 @@ export function SectionCard({
 }) {
   return (
     <Card component="section" aria-label={title} data-testid={testId}>
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Title order={2} fz="h5">
+      <Group justify="space-between" mb="md" wrap="nowrap" align="flex-start">
+        <Title order={2} fz="h5" style={{ minWidth: 0 }}>
           {title}
         </Title>
-        {actions}
+        {/* The title wraps in a narrow column; the buttons keep their whole label. */}
+        {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
       </Group>
       {children}
     </Card>

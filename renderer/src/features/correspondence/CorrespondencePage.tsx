@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
 import { draftOf, newDraft, replyDraft } from './letter-draft';
-import { letterNumber } from './letter-view';
+import { letterLabel, letterNumberInText } from './letter-view';
 import { LetterDetail } from './LetterDetail';
 import { LetterForm } from './LetterForm';
 import { LetterList } from './LetterList';
@@ -33,17 +33,12 @@ function ReplyLetter({ replyTo }: { replyTo: string }) {
   if (original.error) return <ErrorNotice error={original.error} onRetry={original.refresh} />;
   if (!original.data) return <Loading />;
   const letter = original.data;
-  const number = letterNumber(letter.number, locale);
+  const number = letterNumberInText(letter.number, locale);
   return (
     <LetterForm
       key={replyTo}
       mode={{ kind: 'create', title: t('letters.reply.title', { number }) }}
-      initial={replyDraft(
-        letter,
-        today,
-        name,
-        `${number} — ${date(letter.letterDate, 'short')} — ${letter.subject}`,
-      )}
+      initial={replyDraft(letter, today, name, letterLabel(letter, { locale, date }))}
     />
   );
 }
@@ -54,11 +49,7 @@ function EditLetter({ id }: { id: string }) {
   if (query.error) return <ErrorNotice error={query.error} onRetry={query.refresh} />;
   if (!query.data) return <Loading />;
   const letter = query.data;
-  const initial = draftOf(
-    letter,
-    name,
-    (ref) => `${letterNumber(ref.number, locale)} — ${date(ref.letterDate, 'short')} — ${ref.subject}`,
-  );
+  const initial = draftOf(letter, name, (ref) => letterLabel(ref, { locale, date }));
   return <LetterForm key={id} mode={{ kind: 'edit', letter }} initial={initial} />;
 }
 

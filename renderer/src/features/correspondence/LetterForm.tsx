@@ -37,7 +37,7 @@ import { notifyDone, notifyFailure } from '../../lib/notify';
 import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validation';
 import { LetterLinksFields } from './LetterLinksFields';
 import { createInput, updateInput, type LetterDraft } from './letter-draft';
-import { letterNumber, levelLabel } from './letter-view';
+import { letterNumberInText, levelLabel } from './letter-view';
 import { PartyFields } from './PartyFields';
 
 export type LetterFormMode = { kind: 'create'; title: string } | { kind: 'edit'; letter: Letter };
@@ -94,7 +94,7 @@ export function LetterForm({ mode, initial }: { mode: LetterFormMode; initial: L
           : await call('letters.update', updateInput(mode.letter.id, draft));
       notifyDone(
         mode.kind === 'create'
-          ? t('letters.created', { number: letterNumber(saved.number, locale) })
+          ? t('letters.created', { number: letterNumberInText(saved.number, locale) })
           : t('form.saved'),
       );
       navigate({ section: 'correspondence', id: saved.id });
@@ -114,7 +114,7 @@ export function LetterForm({ mode, initial }: { mode: LetterFormMode; initial: L
   const title =
     mode.kind === 'create'
       ? mode.title
-      : t('letters.edit.title', { number: letterNumber(mode.letter.number, locale) });
+      : t('letters.edit.title', { number: letterNumberInText(mode.letter.number, locale) });
 
   return (
     <form

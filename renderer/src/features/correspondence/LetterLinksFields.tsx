@@ -13,7 +13,7 @@ import { call } from '../../lib/api';
 import { useQuery } from '../../lib/query';
 import type { FieldErrors } from '../../lib/validation';
 import type { LetterDraft } from './letter-draft';
-import { letterNumber } from './letter-view';
+import { letterLabel } from './letter-view';
 
 interface Props {
   draft: LetterDraft;
@@ -40,7 +40,7 @@ export function LetterLinksFields({ draft, setDraft, errors }: Props) {
       .filter((l) => !draft.references.some((r) => r.letterId === l.id))
       .map((l) => ({
         value: l.id,
-        label: `${letterNumber(l.number, locale)} — ${date(l.letterDate, 'short')} — ${l.subject}`,
+        label: letterLabel(l, { locale, date }),
       }));
   };
 

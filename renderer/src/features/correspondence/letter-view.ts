@@ -70,6 +70,28 @@ export function letterNumber(number: string, locale: I18n['locale']): string {
   return displayRegisterNumber(number, locale);
 }
 
+/**
+ * Text set apart from the words around it (FSI … PDI), for plain strings that cannot hold a
+ * <bdi>: a toast, a page title, a picker's label. `ر ب/1/1404` inside an English sentence
+ * otherwise pulls its neighbours into its own direction and reads as `ر ب/1/1404Invitation`.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** A register number inside a sentence or a label, isolated from the words around it. */
+export function letterNumberInText(number: string, locale: I18n['locale']): string {
+  return isolated(displayRegisterNumber(number, locale));
+}
+
+/** A letter as a picker or a reference field names it: number — date — subject. */
+export function letterLabel(
+  letter: { number: string; letterDate: string; subject: string },
+  { locale, date }: Pick<I18n, 'locale' | 'date'>,
+): string {
+  return `${letterNumberInText(letter.number, locale)} — ${date(letter.letterDate, 'short')} — ${isolated(letter.subject)}`;
+}
+
 /** Awaiting a reply past its follow-up deadline. */
 export function isOverdue(letter: Pick<LetterSummary, 'state' | 'followUpDate'>, today: string): boolean {
   return letter.state === 'awaiting_reply' && letter.followUpDate !== null && letter.followUpDate < today;

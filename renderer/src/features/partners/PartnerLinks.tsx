@@ -11,6 +11,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
 import { DIRECTION_COLORS, counterpart, letterNumber } from '../correspondence/letter-view';
+import { NoActivityNote } from '../relationships/NoActivityNote';
 import { ContactDrawer } from './ContactDrawer';
 import { ContactForm } from './ContactForm';
 import { RELATIONSHIP_COLORS, partnerLabel } from './partner-view';
@@ -118,11 +119,7 @@ export function PartnerRelationships({ partner }: { partner: Partner }) {
                 <Anchor href={routeHref({ section: 'relationships', id: r.id })} size="sm">
                   <bdi dir="auto">{name(partner.own ? r.partner : r.ownUnit)}</bdi>
                 </Anchor>
-                {r.dormant && (
-                  <Badge size="xs" color="gray">
-                    {t('relationships.dormant')}
-                  </Badge>
-                )}
+                {r.dormant && <NoActivityNote size="xs" />}
               </Group>
               <Text size="xs" c="dimmed">
                 {t(`relationships.status.${r.status}`)}

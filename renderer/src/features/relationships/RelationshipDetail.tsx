@@ -3,7 +3,6 @@ import { Anchor, Badge, Button, Grid, Group, Stack, Stepper, Text } from '@manti
 import { IconPencil } from '@tabler/icons-react';
 import { RELATIONSHIP_STAGES } from '../../../../shared/api/relationships.contract';
 import { navigate, routeHref } from '../../app/routes';
-import { useSession } from '../../app/session';
 import { ActivityTimeline } from '../../components/ActivityTimeline';
 import { AttachmentsPanel } from '../../components/AttachmentsPanel';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -18,11 +17,11 @@ import { RELATIONSHIP_COLORS, partnerLabel } from '../partners/partner-view';
 import { ActivityByArea } from './ActivityByArea';
 import { STATUS_COLORS } from './relationship-view';
 import { TasksCard } from '../tasks/TasksCard';
+import { NoActivityNote } from './NoActivityNote';
 
 export function RelationshipDetail({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, name, date, number } = i18n;
-  const { settings } = useSession();
   const query = useQuery(
     'relationships.get',
     { id },
@@ -51,11 +50,7 @@ export function RelationshipDetail({ id }: { id: string }) {
             <Badge variant="light" color={STATUS_COLORS[r.status]} data-testid="relationship-status-badge">
               {t(`relationships.status.${r.status}`)}
             </Badge>
-            {r.dormant && (
-              <Badge color="orange" variant="filled">
-                {t('relationships.dormant')}
-              </Badge>
-            )}
+            {r.dormant && <NoActivityNote />}
           </Group>
         }
         actions={
@@ -109,11 +104,6 @@ export function RelationshipDetail({ id }: { id: string }) {
                   },
                 ]}
               />
-              {r.dormant && (
-                <Text size="sm" c="orange" mt="md">
-                  {t('relationships.dormant.hint', { months: settings['relationships.dormantMonths'] })}
-                </Text>
-              )}
               {r.areas.length > 0 && (
                 <Group gap="xs" mt="md">
                   {r.areas.map((area) => (

@@ -17,6 +17,7 @@ import { VirtualTable, type Column, type SortState } from '../../components/Virt
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
 import { RELATIONSHIP_COLORS, countryLabel } from '../partners/partner-view';
+import { NoActivityNote } from './NoActivityNote';
 import { STATUS_COLORS } from './relationship-view';
 
 function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
@@ -105,16 +106,12 @@ export function RelationshipList({ route }: { route: Route }) {
     {
       id: 'activity',
       header: t('relationships.field.lastActivity'),
-      width: '9rem',
+      width: 'minmax(14rem, 1fr)',
       sortKey: 'lastActivity',
       render: (r) => (
         <Group gap={4} wrap="nowrap">
           <span>{r.lastActivity ? date(r.lastActivity, 'short') : '—'}</span>
-          {r.dormant && (
-            <Badge size="xs" color="orange" variant="filled">
-              {t('relationships.dormant')}
-            </Badge>
-          )}
+          {r.dormant && <NoActivityNote size="xs" />}
         </Group>
       ),
     },
