@@ -120,6 +120,13 @@ describe('agreements', () => {
     expect(await changed.locator('del[data-segment="removed"]').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('پنج'), expect.stringContaining('five')]),
     );
+    // The word taken out and the word put in stand apart, as the reader sees them.
+    const seen = await changed.locator('[data-language="fa"]').evaluate((el) => {
+      const copy = el.cloneNode(true) as typeof el;
+      copy.querySelectorAll('.mantine-VisuallyHidden-root').forEach((hidden) => hidden.remove());
+      return copy.textContent;
+    });
+    expect(seen).toBe('این یادداشت پنج سه سال اعتبار دارد.');
     // Named in words for screen readers, not by colour alone.
     expect(await changed.locator('ins').first().textContent()).toMatch(/^افزوده: /);
     expect(await page.getByTestId('compare-summary').textContent()).toContain('۱ تغییرکرده');

@@ -4,6 +4,7 @@
  * through on red, each also named in words for screen readers — never colour alone.
  */
 import { Alert, Badge, Group, Paper, Select, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Fragment } from 'react';
 import type { z } from 'zod';
 import type { AgreementVersionSummary, diffSegment } from '../../../../shared/api/agreements.contract';
 import { isRtlLanguage } from '../../../../shared/agreements/languages';
@@ -33,10 +34,14 @@ function Segments({ segments, language }: { segments: Segment[]; language?: stri
         segment.kind === 'same' ? (
           <span key={index}>{segment.text}</span>
         ) : segment.kind === 'added' ? (
-          <ins key={index} className={classes.added} data-segment="added">
-            <VisuallyHidden>{t('agreements.compare.ins')}</VisuallyHidden>
-            {segment.text}
-          </ins>
+          <Fragment key={index}>
+            {/* A word replaced by another: the two stand apart, as words do, not run together. */}
+            {segments[index - 1]?.kind === 'removed' && ' '}
+            <ins className={classes.added} data-segment="added">
+              <VisuallyHidden>{t('agreements.compare.ins')}</VisuallyHidden>
+              {segment.text}
+            </ins>
+          </Fragment>
         ) : (
           <del key={index} className={classes.removed} data-segment="removed">
             <VisuallyHidden>{t('agreements.compare.del')}</VisuallyHidden>
