@@ -490,6 +490,10 @@ describe('ranking of words found almost everywhere', () => {
     // Pages agree with the whole list.
     expect(await rankedDocIds(db, 'search_words', '"کازان"', 5, 40, tiers)).toEqual(all.slice(0, 5));
     expect(await rankedDocIds(db, 'search_words', '"کازان"', 15, 40, tiers)).toEqual(all.slice(0, 15));
+    // A prefix is counted as typed when its whole word is not found in the block: کاز* is
+    // everywhere, کاز nowhere.
+    const prefixed = await rankedDocIds(db, 'search_words', '"کاز"*', 41, 40, tiers);
+    expect(prefixed).toEqual(all);
     // سمرقند is not found in the newest block: all its hits are ranked together.
     const rare = await rankedDocIds(db, 'search_words', '"سمرقند"', 20, 40, tiers);
     expect(rare.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));

@@ -160,6 +160,20 @@ export function rankedQuery(table: FtsTable, match: string, limit: number, range
     WHERE ${fts} MATCH ${match}${above}${atMost} ORDER BY rank LIMIT ${limit}`;
 }
 
+/** How many records above `above` (a doc id) match, counting no further than `upTo`; unranked. */
+export async function countAbove(
+  db: Db,
+  table: FtsTable,
+  match: string,
+  above: number,
+  upTo: number,
+): Promise<number> {
+  const fts = sql.table(table);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${fts}
+    WHERE ${fts} MATCH ${match} AND rowid > ${above} LIMIT ${upTo})`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** The word-index query for short prefixes, newest records first (no ranking of huge sets). */
 export function recentWordsQuery(match: string, limit: number) {
   return sql<{ doc_id: number }>`SELECT rowid AS doc_id FROM search_words

@@ -18,6 +18,7 @@ import { parseQuery, planSearch, typeToken, type MetaFilter } from './search.par
 import {
   dateBounds,
   loadHitRows,
+  countAbove,
   matchingDocIds,
   newestDocId,
   rankedQuery,
@@ -88,6 +89,11 @@ export const COMMON_HITS = 200;
  * milliseconds. When the newest RECENT_BLOCK records alone hold COMMON_HITS matches, those
  * are ranked first and older records after them; otherwise (the usual case) all matches are
  * ranked together. The choice depends on the index only, so every page agrees with the next.
+ *
+ * The choice is made by counting, not ranking: each ranked statement makes FTS5 count every
+ * record that holds each word of the query (bm25's IDF) across the whole index, which costs
+ * more than the ranking of a few hundred hits itself, so a word that turns out not to be
+ * common is ranked once, not twice.
  */
 export async function rankedDocIds(
   db: Db,
@@ -99,14 +105,28 @@ export async function rankedDocIds(
 ): Promise<number[]> {
   const split = newest - tiers.block;
   if (split <= 0) return matchingDocIds(db, rankedQuery(table, match, need));
+  if (!(await holdsAtLeast(db, table, match, split, tiers.common))) {
+    return matchingDocIds(db, rankedQuery(table, match, need));
+  }
   const recent = await matchingDocIds(
     db,
     rankedQuery(table, match, Math.max(need, tiers.common), { above: split }),
   );
-  if (recent.length < tiers.common) return matchingDocIds(db, rankedQuery(table, match, need));
   if (recent.length >= need) return recent.slice(0, need);
   const older = await matchingDocIds(db, rankedQuery(table, match, need - recent.length, { atMost: split }));
   return [...recent, ...older];
+}
+
+/**
+ * Whether the records above `split` hold at least `common` matches. Asked first with every
+ * prefix read as a whole word (a subset of the matches that needs no merging of every word
+ * a prefix starts; enough for a common word), then as typed. Only a query without NOT is
+ * narrowed so: narrowing an excluded prefix would widen the answer.
+ */
+async function holdsAtLeast(db: Db, table: FtsTable, match: string, split: number, common: number) {
+  const wholeWords = match.includes(' NOT ') ? match : match.replace(/"\*/g, '"');
+  if (wholeWords !== match && (await countAbove(db, table, wholeWords, split, common)) >= common) return true;
+  return (await countAbove(db, table, match, split, common)) >= common;
 }
 
 function isSearchType(type: string): type is SearchType {
