@@ -79,18 +79,24 @@ export function auditedChange(
   return { before: canonicalJson(was), after: canonicalJson(now) };
 }
 
-/** Appends one row to the chain. Must run inside the transaction of the change it records. */
-export async function appendAudit(
-  tx: Transaction<Database>,
-  stamp: AuditStamp,
-  change: AuditChange,
-): Promise<AuditRow> {
-  const head = await tx
+/** Audit rows per statement (eleven values each). */
+const AUDIT_CHUNK = 100;
+
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+async function readHead(tx: Transaction<Database>): Promise<ChainHead | undefined> {
+  return tx
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+function chainedRow(head: ChainHead | undefined, stamp: AuditStamp, change: AuditChange): AuditRow {
   const base = {
     seq: (head?.seq ?? 0) + 1,
     ts_utc: stamp.tsUtc,
@@ -102,9 +108,67 @@ export async function appendAudit(
     ...auditedChange(change.before, change.after),
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
-  const row: AuditRow = { ...base, hash: rowHash(base) };
+  return { ...base, hash: rowHash(base) };
+}
+
+/** Appends one row to the chain. Must run inside the transaction of the change it records. */
+export async function appendAudit(
+  tx: Transaction<Database>,
+  stamp: AuditStamp,
+  change: AuditChange,
+): Promise<AuditRow> {
+  const row = chainedRow(await readHead(tx), stamp, change);
   await tx.insertInto('audit_log').values(row).execute();
   return row;
+}
+
+/**
+ * Appends many rows to the chain in one transaction (an import: a row per record), keeping
+ * the chain's head in memory between them instead of reading it before each row. Each row is
+ * chained and hashed exactly as appendAudit does it. Only for a writer that appends every row
+ * of the transaction through it, from the first to the last; after rolling back to a
+ * savepoint, call `forget()` so the head is read again.
+ */
+export class AuditAppender {
+  #head: ChainHead | undefined | null = null;
+
+  constructor(
+    private readonly tx: Transaction<Database>,
+    private readonly stamp: AuditStamp,
+  ) {}
+
+  async append(change: AuditChange): Promise<AuditRow> {
+    const head = this.#head === null ? await readHead(this.tx) : this.#head;
+    const row = chainedRow(head, this.stamp, change);
+    this.#head = null;
+    await this.tx.insertInto('audit_log').values(row).execute();
+    this.#head = { seq: row.seq, hash: row.hash };
+    return row;
+  }
+
+  /** Appends these changes in order, a row each, in a few multi-row statements. */
+  async appendMany(changes: readonly AuditChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    let head = this.#head === null ? await readHead(this.tx) : this.#head;
+    const rows = changes.map((change) => {
+      const row = chainedRow(head, this.stamp, change);
+      head = { seq: row.seq, hash: row.hash };
+      return row;
+    });
+    this.#head = null;
+    for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+      await this.tx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + AUDIT_CHUNK))
+        .execute();
+    }
+    this.#head = head;
+  }
+
+  /** The rows appended since the head was read may be gone: read it again next time. */
+  forget(): void {
+    this.#head = null;
+  }
 }
 
 export interface AuditListFilter {

@@ -45,7 +45,8 @@ import {
   updateLetter as updateLetterRow,
   writeLetterBody,
 } from './letters.repository';
-import { loadLetter, newLetter } from './letters.read';
+import { checkGivenNumber, checkNewLetter, newLetterDone, registeredRow } from './letters.new';
+import { loadLetter } from './letters.read';
 import type { LetterRow, UpdateableLetterRow } from './letters.table';
 import { allocateRegisterNumber, takeGivenRegisterNumber, type AllocatedNumber } from './register-number';
 
@@ -92,115 +93,33 @@ export async function createLetter(
 ): Promise<Mutated<Letter>> {
   const { tx } = ctx;
   const settings = options.settings ?? (await readSettings(tx));
-  const classifications = settings['letters.classifications'];
-  const urgencies = settings['letters.urgencies'];
-  const classification = oneOf(
-    input.classification ?? classifications[0]!,
-    classifications,
-    'classification',
-    'classifications',
-  );
-  const urgency = oneOf(input.urgency ?? urgencies[0]!, urgencies, 'urgency', 'urgencies');
-  const senderNumber = clean(input.senderNumber);
-  const senderDate = input.senderDate ?? null;
-  const followUpDate = input.followUpDate ?? null;
-  checkDates(input.direction, input.letterDate, followUpDate, { number: senderNumber, date: senderDate });
-  const subject = cleanSubject(input.subject);
-  const secretariat = clean(input.secretariat) ?? clean(settings['letters.secretariat']) ?? 'main';
-  const referable = await checkReferences(tx, null, input.references);
-  const { parties, names } = await resolveLinks(
-    tx,
-    {
-      parties: [input.from, input.to],
-      copies: input.copies,
-      partnerIds: input.partnerIds,
-      caseId: input.caseId,
-      relationshipId: input.relationshipId,
-    },
-    options.names,
-  );
-  const [from, to] = parties as [Party, Party];
-
-  const id = newId();
+  const checked = await checkNewLetter(ctx, input, settings, options.names);
   let registered: AllocatedNumber;
   if (options.given) {
-    if (options.given.secretariat !== secretariat) {
-      throw invalid(`The number is of the secretariat ${options.given.secretariat}, not ${secretariat}.`, [
-        'number',
-      ]);
-    }
+    checkGivenNumber(checked, options.given);
     registered = await takeGivenRegisterNumber(tx, options.given, input.letterDate);
   } else {
     registered = await allocateRegisterNumber(tx, {
-      secretariat,
+      secretariat: checked.secretariat,
       letterDate: input.letterDate,
       pattern: settings['letters.numberPattern'],
     });
   }
-  const needsReply = input.needsReply ?? input.direction === 'incoming';
-  const row: LetterRow = {
-    id,
-    direction: input.direction,
-    secretariat: registered.secretariat,
-    jalali_year: registered.jalaliYear,
-    seq: registered.seq,
-    number: registered.number,
-    registered_at: ctx.nowIso,
-    letter_date: input.letterDate,
-    sender_number: senderNumber,
-    sender_date: senderDate,
-    from_partner_id: from.partnerId,
-    from_contact_id: from.contactId,
-    from_text: from.text,
-    to_partner_id: to.partnerId,
-    to_contact_id: to.contactId,
-    to_text: to.text,
-    subject,
-    language: input.language,
-    classification,
-    urgency,
-    channel: input.channel ?? null,
-    attachments_count: input.attachmentsCount,
-    needs_reply: needsReply ? 1 : 0,
-    follow_up_date: followUpDate,
-    state: needsReply ? 'awaiting_reply' : 'none',
-    closed_at: null,
-    close_note: null,
-    case_id: input.caseId ?? null,
-    relationship_id: input.relationshipId ?? null,
-    current_referral_id: null,
-    referred_to_user_id: null,
-    search_key: letterSearchKey(subject, registered.number, senderNumber),
-    created_at: ctx.nowIso,
-    updated_at: ctx.nowIso,
-  };
+  const row = registeredRow(checked, registered);
   await insertLetter(tx, row);
-  const body = clean(input.body);
-  if (body !== null) await writeLetterBody(tx, id, body);
+  if (checked.body !== null) await writeLetterBody(tx, row.id, checked.body);
   const fresh = { fresh: true };
-  const targets = input.references.map((r) => ({ targetId: r.letterId, kind: r.kind }));
-  await replaceReferences(tx, id, targets, fresh);
-  const copies = copyInputs(input.copies);
-  await replaceCopies(tx, id, copies, fresh);
-  const sides = parties.flatMap((p) => (p.partnerId ? [p.partnerId] : []));
-  await replacePartners(tx, id, input.partnerIds, sides, fresh);
+  await replaceReferences(tx, row.id, checked.references, fresh);
+  await replaceCopies(tx, row.id, checked.copies, fresh);
+  await replacePartners(tx, row.id, input.partnerIds, checked.sides, fresh);
   // Nothing references a new letter yet, so its own state is already right; the letters it
   // answers may now be replied.
-  if (targets.length > 0)
+  if (checked.references.length > 0)
     await refreshLetterStates(
       tx,
-      targets.map((t) => t.targetId),
+      checked.references.map((t) => t.targetId),
     );
-  ctx.touch('letter', id);
-  const after = newLetter({
-    row,
-    body,
-    names,
-    references: input.references.map((r) => ({ target: referable.get(r.letterId)!, kind: r.kind })),
-    copies,
-    partnerIds: [...input.partnerIds, ...sides],
-  });
-  return { value: after, audit: { entity: 'letter', entityId: id, before: null, after } };
+  return newLetterDone(ctx, checked, row);
 }
 
 async function existingLetter(

@@ -87,12 +87,32 @@ export async function takeGivenRegisterNumber(
   given: AllocatedNumber,
   letterDate: string,
 ): Promise<AllocatedNumber> {
+  checkGivenYear(given, letterDate);
+  await raiseRegisterCounter(tx, given.secretariat, given.jalaliYear, given.seq);
+  return given;
+}
+
+/** A given number must be of the Jalali year the letter is dated in. */
+export function checkGivenYear(given: AllocatedNumber, letterDate: string): void {
   const jalaliYear = jalaliYearOf(letterDate);
   if (given.jalaliYear !== jalaliYear) {
     throw invalid(`The number is of ${given.jalaliYear} but the letter is dated in ${jalaliYear}.`, [
       'number',
     ]);
   }
-  await raiseRegisterCounter(tx, given.secretariat, given.jalaliYear, given.seq);
-  return given;
+}
+
+/** The counter of a secretariat's register for one Jalali year: the last number given (0 if none). */
+export async function readRegisterCounter(
+  tx: Transaction<Database>,
+  secretariat: string,
+  jalaliYear: number,
+): Promise<number> {
+  const row = await tx
+    .selectFrom('register_counters')
+    .select('last_seq')
+    .where('secretariat', '=', secretariat)
+    .where('jalali_year', '=', jalaliYear)
+    .executeTakeFirst();
+  return row?.last_seq ?? 0;
 }
