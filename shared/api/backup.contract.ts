@@ -44,7 +44,8 @@ export const backupInfo = z.object({
   /**
    * `verified`: every hash, the database's integrity, counts and audit chain were checked and
    * matched; `failed`: a check did not match (see problems); `unverified`: not checked since
-   * it changed or since it was made.
+   * it changed or since it was made (a new backup is kept at once and verified in the
+   * background; one the program closed before verifying is verified at the next start).
    */
   status: z.enum(BACKUP_STATUSES),
   verifiedAt: isoTimestamp.nullable(),
@@ -82,11 +83,11 @@ export const backupContract = {
   'backup.create': method({
     kind: 'task',
     input: z.strictObject({
-      /** Also copies the verified backup into a folder the user chooses (a USB drive). */
+      /** Also copies the backup into a folder the user chooses (a USB drive), verifying that copy. */
       copyToChosenFolder: z.boolean().default(false),
     }),
     output: z.object({ backup: backupInfo, copiedTo: z.string().nullable() }),
-    doc: 'Writes and verifies a complete backup while the desk stays usable; optionally copies it to a chosen folder.',
+    doc: 'Writes a complete, consistent backup while the desk stays usable and keeps it as soon as it is synced (unverified); its verification follows in the background and is shown by backup.list. Optionally copies it to a chosen folder and verifies that copy.',
   }),
   'backup.list': method({
     kind: 'query',

@@ -186,6 +186,20 @@ describe('rotation', () => {
     );
   });
 
+  it('never removes the newest verified backup in favour of newer ones not verified', () => {
+    const start = Date.UTC(2025, 0, 1, 8);
+    const backups = Array.from({ length: 30 }, (_, i) => ({
+      ...daily(new Date(start + i * 86_400_000).toISOString()),
+      status: i === 0 ? ('verified' as const) : i % 2 === 0 ? ('failed' as const) : ('unverified' as const),
+    }));
+    const removed = backupsToRemove(backups);
+    expect(removed).not.toContain(backups[0]!.id);
+    expect(removed.length).toBeGreaterThan(0);
+    // Once a newer one is verified, the old one goes as rotation says.
+    backups[29] = { ...backups[29]!, status: 'verified' };
+    expect(backupsToRemove(backups)).toContain(backups[0]!.id);
+  });
+
   it('keeps the newest 3 pre-migration and pre-restore backups and every manual one', () => {
     const kinds = ['manual', 'pre-migration', 'pre-restore'] as const;
     const backups = kinds.flatMap((kind) =>

@@ -32,6 +32,7 @@ beforeEach(async () => {
   for (let i = 1; i <= 6; i += 1)
     await t.ok('settings.set', { key: 'relationships.dormantMonths', value: i });
   const { backup } = await t.ok('backup.create', {});
+  await t.desk.settled(); // its background verification, before a test tampers with it
   folder = backup.location;
   id = backup.id;
   await t.ok('settings.set', { key: 'relationships.dormantMonths', value: 60 });

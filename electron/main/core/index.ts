@@ -27,6 +27,7 @@ import { contactSearchSource } from './contacts/contact.search';
 import { contactsHandlers } from './contacts/contacts.handlers';
 import { documentsHandlers } from './documents/documents.handlers';
 import { restoreDamaged } from './backup/backup.damaged';
+import { startBackupVerifier } from './backup/backup.verifier';
 import { backupHandlers } from './backup/backup.handlers';
 import { cleanInterruptedBackups, openDeskDatabase, startAutomaticBackup } from './backup/backup.startup';
 import type { DeskPaths } from './context';
@@ -129,7 +130,8 @@ export function deskPaths(dataDir: string, resourcesDir = 'resources'): DeskPath
  * Opens the desk in `dataDir`: takes the folder's lock (CONFLICT while another process has
  * it open), checks the database file before writing to it (CORRUPT, with the backups that
  * can restore it, when it is damaged or not a desk), backs it up before any migration, and
- * starts the daily automatic backup in the background.
+ * starts the daily automatic backup and the verification of backups not yet verified in the
+ * background.
  */
 export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
   const sample = sampleHandlers(handlerTable);
@@ -173,6 +175,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       reopenDatabase,
       onClose: async () => lock.release(),
     });
+    startBackupVerifier(desk);
     if (existed && options.automaticBackups !== false) startAutomaticBackup(desk);
     return desk;
   } catch (error) {

@@ -8,6 +8,7 @@ import type { MigrationPlan } from '../db/database';
 import { DeskError, toDeskError } from '../errors';
 import type { Clock } from '../platform/platform.port';
 import { listBackups, rotateBackups } from './backup.store';
+import { verifyInBackground, verifyKeptBackup } from './backup.verifier';
 import { writeBackup, type BackupRun, type BackupSource, type WrittenBackup } from './backup.writer';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +31,13 @@ export async function backupIfDue(
     (b) => CURRENT_KINDS.has(b.kind) && b.status !== 'failed',
   );
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  const written = await writeBackup(source, 'daily', now, run);
+  const written = await writeBackup(source, 'daily', now, run, 'after-keeping');
+  if (!verifyInBackground(source.paths.backupsDir)) {
+    await verifyKeptBackup(written.folder, written.id, now, {
+      progress: (done, total) => run.progress('verify', done, total),
+      cancelled: run.cancelled,
+    });
+  }
   await rotateBackups(source.paths.backupsDir);
   return written;
 }

@@ -2,7 +2,7 @@
  * File work for backups: hashing, durable copies (fsync before the copy counts as written),
  * durable small files, and syncing a folder after a rename.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -75,9 +75,13 @@ export async function copyFileDurable(from: string, to: string): Promise<FileDig
   }
 }
 
-/** Writes a small file completely: a temp file beside it, fsync, rename, folder sync. */
+/**
+ * Writes a small file completely: a temp file beside it, fsync, rename, folder sync. The temp
+ * name is unique, so two writers of the same file (a background verification and one the user
+ * asked for) never rename each other's half-written temp file; the last rename wins.
+ */
 export async function writeFileDurable(path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp`;
+  const temp = `${path}.${randomUUID()}.tmp`;
   const handle = await open(temp, 'w');
   try {
     await writeAll(handle, Buffer.from(text, 'utf8'));

@@ -7,6 +7,7 @@ import { isPlainFolder } from './backup.files';
 import { installAttachments, installDatabase, reinstallFromBackup, stageRestore } from './backup.restore';
 import { describeBackup, listBackups, recordVerification, backupInfoOf } from './backup.store';
 import { verifyBackupFolder } from './backup.verify';
+import { verifyInBackground, verifyKeptBackup } from './backup.verifier';
 import {
   copyBackupTo,
   writeBackup,
@@ -64,10 +65,24 @@ export const backupHandlers = defineHandlers({
     const target = input.copyToChosenFolder
       ? await chooseFolder(ctx, 'Choose where to copy the backup (a USB drive, say)')
       : null;
-    const written = await writeBackup(sourceOf(ctx), 'manual', ctx.now, runOf(ctx));
-    const copiedTo = target === null ? null : await copyBackupTo(written, target, ctx.now, runOf(ctx));
+    // Kept as soon as it is written and synced; verified in the background (or, when it is
+    // copied to a chosen folder, by verifying that copy, checked against the same manifest).
+    const written = await writeBackup(sourceOf(ctx), 'manual', ctx.now, runOf(ctx), 'after-keeping');
+    let info = written.info;
+    let copiedTo: string | null = null;
+    if (target !== null) {
+      const copied = await copyBackupTo(written, target, ctx.now, runOf(ctx));
+      copiedTo = copied.target;
+      await recordVerification(written.folder, copied.report, ctx.now);
+      info = await describeBackup(written.folder, written.id);
+    } else if (!verifyInBackground(ctx.paths.backupsDir)) {
+      info = await verifyKeptBackup(written.folder, written.id, ctx.now, {
+        progress: (done, total) => ctx.progress('verify', done, total),
+        cancelled: () => ctx.cancelled,
+      });
+    }
     return {
-      value: { backup: written.info, copiedTo },
+      value: { backup: info, copiedTo },
       audit: {
         entity: 'backup',
         entityId: written.id,
@@ -78,7 +93,7 @@ export const backupHandlers = defineHandlers({
           schemaVersion: written.manifest.schemaVersion,
           auditHeadSeq: written.manifest.audit.headSeq,
           auditHeadHash: written.manifest.audit.headHash,
-          status: written.info.status,
+          status: info.status,
         },
       },
     };

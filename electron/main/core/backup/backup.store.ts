@@ -193,10 +193,13 @@ const ROTATION = { daily: 7, weekly: 4, monthly: 12, eachOtherAutomatic: 3 } as 
 /**
  * Which automatic backups rotation keeps: of the daily ones, the newest of each of the 7
  * most recent days, 4 most recent ISO weeks and 12 most recent months (UTC) that have one;
- * of the pre-migration and pre-restore ones, the newest 3 each. Manual backups and copies of
- * damaged desks are never rotated away.
+ * of the pre-migration and pre-restore ones, the newest 3 each; and, whatever its age, the
+ * newest verified backup, so newer backups not yet verified (or failed) never push out the
+ * last one known to be sound. Manual backups and copies of damaged desks are never rotated away.
  */
-export function backupsToRemove(backups: readonly Pick<BackupInfo, 'id' | 'kind' | 'createdAt'>[]): string[] {
+export function backupsToRemove(
+  backups: readonly (Pick<BackupInfo, 'id' | 'kind' | 'createdAt'> & Partial<Pick<BackupInfo, 'status'>>)[],
+): string[] {
   const newestFirst = [...backups].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   const keep = new Set<string>();
   const daily = newestFirst.filter((b) => b.kind === 'daily');
@@ -222,6 +225,8 @@ export function backupsToRemove(backups: readonly Pick<BackupInfo, 'id' | 'kind'
     for (const b of newestFirst.filter((x) => x.kind === kind).slice(0, ROTATION.eachOtherAutomatic))
       keep.add(b.id);
   }
+  const newestVerified = newestFirst.find((b) => b.status === 'verified');
+  if (newestVerified) keep.add(newestVerified.id);
   const rotated = new Set<BackupKind>(['daily', 'pre-migration', 'pre-restore']);
   return newestFirst.filter((b) => rotated.has(b.kind) && !keep.has(b.id)).map((b) => b.id);
 }

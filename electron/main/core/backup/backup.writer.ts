@@ -1,8 +1,10 @@
 /**
- * Writing a backup: the database through the online backup API, the attachment files the
- * copy references, and the manifest, all into a staging folder that takes its final name
- * only once everything was written, fsynced and verified by reading it back. An interrupted
- * backup leaves only the staging folder, which the next start removes.
+ * Writing a backup: a consistent copy of the database (backup.snapshot.ts), the attachment
+ * files the copy references, and the manifest, all into a staging folder that takes its
+ * final name once everything was written and fsynced. A backup the user or the schedule asks
+ * for is kept then, `unverified`, and verified in the background (backup.verifier.ts); one
+ * written before a migration or a restore is verified by reading it back before it is kept.
+ * An interrupted backup leaves only the staging folder, which the next start removes.
  */
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +26,15 @@ import {
   type ManifestFile,
   type ManifestKind,
 } from './backup.manifest';
-import { BackupCancelled, detachFromWal, snapshotDatabase } from './backup.snapshot';
+import {
+  BackupCancelled,
+  auditHead,
+  copyFrozenDatabase,
+  detachFromWal,
+  snapshotDatabase,
+  tableCounts,
+  type AuditHead,
+} from './backup.snapshot';
 import { backupInfoOf, recordVerification, reserveBackup, stagingFolder } from './backup.store';
 import { verifyBackupFolder, type VerifyReport } from './backup.verify';
 
@@ -49,12 +59,30 @@ export interface WrittenBackup {
   id: string;
   folder: string;
   manifest: BackupManifest;
-  report: VerifyReport;
+  /** The verification before keeping it; null when it is kept unverified (verified later). */
+  report: VerifyReport | null;
   info: BackupInfo;
 }
 
-/** What the copied database says about itself: its structure version and the files it references. */
-async function describeCopy(file: string): Promise<{ schemaVersion: string; hashes: string[] }> {
+/**
+ * When a backup is verified: `before-keeping` reads it back before it takes its name (a
+ * backup a migration or restore depends on); `after-keeping` keeps it as soon as it is
+ * written and synced, marked unverified, for the background verification.
+ */
+export type VerifyWhen = 'before-keeping' | 'after-keeping';
+
+interface CopyFacts {
+  schemaVersion: string;
+  hashes: string[];
+  counts: Record<string, number>;
+  audit: AuditHead;
+}
+
+/**
+ * What the copied database says about itself: its structure version, the files it
+ * references, its row counts and audit head (read from the copy, so they describe exactly it).
+ */
+async function describeCopy(file: string): Promise<CopyFacts> {
   const raw = await openRaw(file, { create: false, immutable: true });
   try {
     const names = await rawAll<{ name: string }>(
@@ -71,6 +99,8 @@ async function describeCopy(file: string): Promise<{ schemaVersion: string; hash
     return {
       schemaVersion: version[0]?.name ?? 'none',
       hashes: hashes.map((h) => h.sha256).filter((h) => /^[0-9a-f]{64}$/.test(h)),
+      counts: await tableCounts(raw),
+      audit: await auditHead(raw),
     };
   } finally {
     await closeRawQuietly(raw);
@@ -121,24 +151,31 @@ async function copyAttachments(
 }
 
 /**
- * Writes a complete backup of the open desk into backups/<id>/ and verifies it. Throws when
- * it cannot be written or does not read back as written (nothing is kept then); a desk
- * whose own audit trail does not verify is still backed up, and the backup says so.
+ * Writes a complete backup of the open desk into backups/<id>/. With `before-keeping` it is
+ * verified first and throws when it does not read back as written (nothing is kept then); a
+ * desk whose own audit trail does not verify is still backed up, and the backup says so.
  */
 export async function writeBackup(
   source: BackupSource,
   kind: ManifestKind,
   at: Date,
   run: BackupRun,
+  when: VerifyWhen = 'before-keeping',
 ): Promise<WrittenBackup> {
   const { id, staging, folder } = await reserveBackup(source.paths.backupsDir, at, kind);
   try {
     const dbFile = join(staging, DATABASE_FILE);
-    const facts = await snapshotDatabase(source.driver, dbFile, {
-      progress: (done, total) => run.progress('database', done, total),
+    const steps = {
+      progress: (done: number, total: number) => run.progress('database', done, total),
       cancelled: run.cancelled,
-    });
-    await detachFromWal(dbFile);
+    };
+    let dbDigest = await copyFrozenDatabase(source.driver, source.paths.databaseFile, dbFile, steps);
+    if (dbDigest === null) {
+      await snapshotDatabase(source.driver, dbFile, steps);
+      await detachFromWal(dbFile);
+      dbDigest = await hashFile(dbFile);
+    }
+    if (run.cancelled()) throw new BackupCancelled();
     const copy = await describeCopy(dbFile);
     const attachments = await copyAttachments(source.paths, staging, copy.hashes, run);
     const manifest: BackupManifest = {
@@ -151,14 +188,24 @@ export async function writeBackup(
       schemaVersion: copy.schemaVersion,
       actor: source.actor,
       workstation: source.workstation,
-      counts: facts.counts,
-      audit: facts.audit,
-      files: [{ path: DATABASE_FILE, ...(await hashFile(dbFile)) }, ...attachments.files],
+      counts: copy.counts,
+      audit: copy.audit,
+      files: [{ path: DATABASE_FILE, ...dbDigest }, ...attachments.files],
       missingAttachments: attachments.missing,
     };
     await writeFileDurable(join(staging, MANIFEST_FILE), manifestText(manifest));
     await syncTree(staging);
 
+    if (when === 'after-keeping') {
+      await rename(staging, folder);
+      await syncFolder(source.paths.backupsDir);
+      const info = backupInfoOf(id, folder, manifest, {
+        status: 'unverified',
+        verifiedAt: null,
+        problems: [],
+      });
+      return { id, folder, manifest, report: null, info };
+    }
     const report = await verifyBackupFolder(staging, {
       progress: (done, total) => run.progress('verify', done, total),
       cancelled: run.cancelled,
@@ -186,14 +233,16 @@ export async function writeBackup(
 
 /**
  * Copies a written backup into `parent` (a folder the user chose, such as a USB drive) as
- * `<parent>/<id>/`, and verifies the copy there by reading every file back.
+ * `<parent>/<id>/`, and verifies the copy there by reading every file back. Answers the
+ * copy's folder and its verification (which holds for the original too: every file was
+ * checked against the same manifest while it was copied).
  */
 export async function copyBackupTo(
   backup: WrittenBackup,
   parent: string,
   at: Date,
   run: BackupRun,
-): Promise<string> {
+): Promise<{ target: string; report: VerifyReport }> {
   const target = join(parent, backup.id);
   const staging = stagingFolder(parent, backup.id);
   try {
@@ -219,7 +268,7 @@ export async function copyBackupTo(
       progress: (d, total) => run.progress('verify', d, total),
       cancelled: run.cancelled,
     });
-    if (report.ok !== backup.report.ok || (!report.ok && !report.auditOnly)) {
+    if ((backup.report && report.ok !== backup.report.ok) || (!report.ok && !report.auditOnly)) {
       throw new DeskError(
         'INTERNAL',
         `the copy did not read back as written: ${report.problems[0] ?? 'unknown'}`,
@@ -228,7 +277,7 @@ export async function copyBackupTo(
     await recordVerification(staging, report, at);
     await rename(staging, target);
     await syncFolder(parent);
-    return target;
+    return { target, report };
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     const reason = toDeskError(error);
