@@ -123,7 +123,7 @@ describe('agreements', () => {
     // The word taken out and the word put in stand apart, as the reader sees them.
     const seen = await changed.locator('[data-language="fa"]').evaluate((el) => {
       const copy = el.cloneNode(true) as typeof el;
-      copy.querySelectorAll('.mantine-VisuallyHidden-root').forEach((hidden) => hidden.remove());
+      for (const hidden of copy.querySelectorAll('.mantine-VisuallyHidden-root')) hidden.remove();
       return copy.textContent;
     });
     expect(seen).toBe('این یادداشت پنج سه سال اعتبار دارد.');

@@ -4,7 +4,7 @@
  * its reciprocal event; the Singapore delegation's passport warning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, settle, startHarness, type Harness } from './harness';
+import { clippedTexts, screenshot, setLocale, settle, startHarness, type Harness } from './harness';
 import { seedUsers } from './sample-data';
 
 describe('events', () => {
@@ -53,6 +53,15 @@ describe('events', () => {
     const warning = page.getByTestId('passport-warning');
     await expect.poll(() => warning.count()).toBeGreaterThan(0);
     expect(await warning.first().textContent()).toBe('گذرنامه کمتر از شش ماه پس از سفر اعتبار دارد');
+    // The headers, warnings and visa states are read whole in both languages, never cut short.
+    const delegation = page.getByRole('region', { name: 'اعضای هیئت' });
+    expect(await clippedTexts(delegation)).toEqual([]);
+    await setLocale(page, 'en');
+    await expect
+      .poll(() => warning.first().textContent())
+      .toBe('Passport expires within six months of travel');
+    expect(await clippedTexts(page.getByRole('region', { name: 'Delegation' }))).toEqual([]);
+    await setLocale(page, 'fa');
     h.assertClean();
   });
 

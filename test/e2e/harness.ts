@@ -8,7 +8,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type LaunchOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { EVENT_NAMES } from '../../shared/api/events';
 import { openTestDesk, type TestClock, type TestDesk } from '../helpers/desk';
 import { serveStatic, type StaticServer } from './static-server';
@@ -361,4 +368,24 @@ export async function axeScan(page: Page): Promise<AxeViolation[]> {
       })))
   `)) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * The words inside `root` that the page cuts short: elements that hide what overflows them
+ * (a badge's or a button's label, a table header) and hold more than they show. A list
+ * cell may end in "…" on purpose and say the rest in a tooltip; pass only what must be whole.
+ */
+export async function clippedTexts(root: Locator): Promise<string[]> {
+  return root.evaluate((top) => {
+    const cut: string[] = [];
+    const win = top.ownerDocument.defaultView!;
+    for (const el of [top, ...top.querySelectorAll('*')]) {
+      const style = win.getComputedStyle(el);
+      const hides = style.overflowX === 'hidden' || style.overflowX === 'clip';
+      if (hides && el.textContent?.trim() && el.scrollWidth > el.clientWidth + 1) {
+        cut.push(el.textContent.trim());
+      }
+    }
+    return cut;
+  });
 }

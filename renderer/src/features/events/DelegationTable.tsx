@@ -174,6 +174,14 @@ function MemberDialog({ event, draft, onClose }: { event: EventRecord; draft: Dr
   );
 }
 
+/**
+ * A badge whose words run over two lines in a narrow column instead of ending in "…": a
+ * passport warning or a visa state cut short says nothing.
+ */
+const WRAPPING_BADGE = {
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+} as const;
+
 export function DelegationTable({ event, onChanged }: { event: EventRecord; onChanged: () => void }) {
   const { t, date } = useI18n();
   const [editing, setEditing] = useState<Draft | null>(null);
@@ -265,7 +273,8 @@ export function DelegationTable({ event, onChanged }: { event: EventRecord; onCh
                           tt="none"
                           leftSection={<IconAlertTriangle size={14} aria-hidden />}
                           data-testid="passport-warning"
-                          style={{ whiteSpace: 'normal', height: 'auto', paddingBlock: 2 }}
+                          style={{ height: 'auto', paddingBlock: 2 }}
+                          styles={WRAPPING_BADGE}
                         >
                           {t(`events.member.warning.${m.passportWarning}`)}
                         </Badge>
@@ -273,7 +282,14 @@ export function DelegationTable({ event, onChanged }: { event: EventRecord; onCh
                     </Stack>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={VISA_COLORS[m.visaStatus]} variant="light" tt="none">
+                    <Badge
+                      color={VISA_COLORS[m.visaStatus]}
+                      variant="light"
+                      tt="none"
+                      style={{ height: 'auto', paddingBlock: 2 }}
+                      styles={WRAPPING_BADGE}
+                      data-testid="visa-status"
+                    >
                       {t(`events.member.visa.${m.visaStatus}`)}
                     </Badge>
                   </Table.Td>
