@@ -24,7 +24,7 @@ function oneOf<T extends string>(list: readonly T[], value: string | undefined):
 }
 
 export function CaseList({ route }: { route: Route }) {
-  const { t, name, date } = useI18n();
+  const { t, name, date, locale } = useI18n();
   const { me } = useSession();
   const params = route.params ?? {};
   const setParam = (key: string, value: string | null) => {
@@ -110,7 +110,7 @@ export function CaseList({ route }: { route: Route }) {
       header: t('cases.field.partners'),
       width: 'minmax(8rem, 1fr)',
       userText: true,
-      render: (c) => c.partners.map((p) => name(p)).join('، '),
+      render: (c) => c.partners.map((p) => name(p)).join(locale === 'fa' ? '، ' : ', '),
     },
   ];
   const filtered = Boolean(status || kind || priority || params.overdue || params.mine || debounced);

@@ -50,7 +50,7 @@ function LinkedLetters({ items }: { items: Letter['references'] }) {
 }
 
 export function LetterDetail({ id }: { id: string }) {
-  const { t, date, dateTime, locale, name, number: formatNumber } = useI18n();
+  const { t, date, dateTime, locale, name, dir, number: formatNumber } = useI18n();
   const { today, settings } = useSession();
   const query = useQuery('letters.get', { id }, { entities: ['letter'] });
   const users = useQuery('users.list', { includeInactive: true }, { entities: ['user'] });
@@ -174,9 +174,12 @@ export function LetterDetail({ id }: { id: string }) {
                   { label: t('letters.field.registeredAt'), value: dateTime(letter.registeredAt) },
                   {
                     label: t('letters.field.from'),
-                    value: <bdi dir="auto">{partyName(letter.from, name)}</bdi>,
+                    value: <bdi dir="auto">{partyName(letter.from, name, dir)}</bdi>,
                   },
-                  { label: t('letters.field.to'), value: <bdi dir="auto">{partyName(letter.to, name)}</bdi> },
+                  {
+                    label: t('letters.field.to'),
+                    value: <bdi dir="auto">{partyName(letter.to, name, dir)}</bdi>,
+                  },
                   letter.senderNumber !== null && {
                     label: t('letters.field.senderNumber'),
                     value: <bdi dir="auto">{letter.senderNumber}</bdi>,
@@ -291,7 +294,7 @@ export function LetterDetail({ id }: { id: string }) {
                 <Stack gap={4}>
                   {letter.copies.map((copy, index) => (
                     <Text size="sm" key={index}>
-                      <bdi dir="auto">{partyName(copy, name)}</bdi> —{' '}
+                      <bdi dir="auto">{partyName(copy, name, dir)}</bdi> —{' '}
                       {t(`letters.copy.purpose.${copy.purpose}`)}
                     </Text>
                   ))}

@@ -6,7 +6,20 @@ import type {
   LetterSummary,
 } from '../../../../shared/api/letters.contract';
 import { displayRegisterNumber } from '../../../../shared/letters/register-number';
-import type { I18n } from '../../i18n/locale';
+import { compactKey } from '../../../../shared/text/persian';
+import type { DateStyle } from '../../../../shared/dates/jalali';
+import type { Locale } from '../../i18n/translate';
+
+/**
+ * The parts of the interface's I18n these functions use, named here so that they stay plain
+ * functions of their arguments (the unit tests call them without React).
+ */
+interface I18n {
+  locale: Locale;
+  dir: 'rtl' | 'ltr';
+  name: (named: { nameFa: string; nameEn?: string | null }) => string;
+  date: (isoDate: string, style?: DateStyle) => string;
+}
 
 /**
  * The office's classifications and urgencies are its own words (Settings), kept as typed.
@@ -23,8 +36,12 @@ const LEVEL_NAMES_EN: Readonly<Record<string, string>> = {
   آنی: 'Immediate',
 };
 
+/** Keyed as a reader compares words: an office that types خیلي محرمانه or به کلی سری still gets its label. */
+const LEVEL_NAMES_BY_KEY = new Map(Object.entries(LEVEL_NAMES_EN).map(([fa, en]) => [compactKey(fa), en]));
+
+/** A classification or urgency from the office's settings, named in the user's language. */
 export function levelLabel(value: string, locale: I18n['locale']): string {
-  return (locale === 'en' && LEVEL_NAMES_EN[value]) || value;
+  return (locale === 'en' && LEVEL_NAMES_BY_KEY.get(compactKey(value))) || value;
 }
 
 export const DIRECTION_COLORS: Record<LetterDirection, string> = {
@@ -47,12 +64,13 @@ export const REPLY_DIRECTION: Record<LetterDirection, LetterDirection> = {
   internal: 'internal',
 };
 
-export function partyName(party: LetterParty, name: I18n['name']): string {
+/** A person and their partner: "Claire Dubois, Issy" in English, with the Persian comma in Persian. */
+export function partyName(party: LetterParty, name: I18n['name'], dir: I18n['dir'] = 'rtl'): string {
   const parts: string[] = [];
   if (party.contact) parts.push(name(party.contact));
   if (party.partner) parts.push(name(party.partner));
   if (parts.length === 0 && party.text) parts.push(party.text);
-  return parts.join('، ');
+  return parts.join(dir === 'rtl' ? '، ' : ', ');
 }
 
 /** Who the office corresponds with in this letter: the sender of an incoming one, else the recipient. */
@@ -60,10 +78,10 @@ export function counterpart(
   letter: Pick<LetterSummary, 'direction' | 'from' | 'to'>,
   { name, dir }: Pick<I18n, 'name' | 'dir'>,
 ): string {
-  if (letter.direction === 'incoming') return partyName(letter.from, name);
-  if (letter.direction === 'outgoing') return partyName(letter.to, name);
+  if (letter.direction === 'incoming') return partyName(letter.from, name, dir);
+  if (letter.direction === 'outgoing') return partyName(letter.to, name, dir);
   // The arrow points the way the text reads: from the sender to the recipient.
-  return `${partyName(letter.from, name)} ${dir === 'rtl' ? '←' : '→'} ${partyName(letter.to, name)}`;
+  return `${partyName(letter.from, name, dir)} ${dir === 'rtl' ? '←' : '→'} ${partyName(letter.to, name, dir)}`;
 }
 
 export function letterNumber(number: string, locale: I18n['locale']): string {

@@ -89,7 +89,9 @@ export function ContactDrawer({ id, onClose }: { id: string; onClose: () => void
               },
               contact.languages.length > 0 && {
                 label: t('contacts.field.languages'),
-                value: contact.languages.map((l) => languageName(l, locale)).join('، '),
+                value: contact.languages
+                  .map((l) => languageName(l, locale))
+                  .join(locale === 'fa' ? '، ' : ', '),
               },
             ]}
           />

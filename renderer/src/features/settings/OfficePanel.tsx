@@ -1,5 +1,15 @@
 /** The office's own settings: its name, letter numbering, classifications, thresholds. */
-import { Button, Grid, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Grid,
+  NumberInput,
+  Pill,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  type TagsInputProps,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { SettingEntry, SettingKey, Settings } from '../../../../shared/api/settings.schema';
 import { SETTINGS } from '../../../../shared/api/settings.schema';
@@ -10,6 +20,7 @@ import {
   registerPatternProblems,
 } from '../../../../shared/letters/register-number';
 import { useSession } from '../../app/session';
+import { levelLabel } from '../correspondence/letter-view';
 import { useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -26,6 +37,8 @@ function previewNumber(pattern: string, year: number, secretariat: string, local
   }
 }
 
+type TagsInputPillProps = Parameters<NonNullable<TagsInputProps['renderPill']>>[0];
+
 export function OfficePanel() {
   const i18n = useI18n();
   const { t, locale } = i18n;
@@ -34,6 +47,19 @@ export function OfficePanel() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const set = <K extends SettingKey>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // The office's words are stored as typed; each shows as the letters show it, named in the
+  // user's language where the program knows its name, with the typed word on hover.
+  const levelPill = ({ value = '', onRemove, disabled }: TagsInputPillProps) => (
+    <Pill
+      withRemoveButton={!disabled}
+      onRemove={onRemove}
+      title={value}
+      data-testid="level-pill"
+      removeButtonProps={{ 'aria-label': `${t('action.remove')} ${value}` }}
+    >
+      <bdi>{levelLabel(value, locale)}</bdi>
+    </Pill>
+  );
 
   const save = async () => {
     const changed = (Object.keys(draft) as SettingKey[]).filter(
@@ -125,6 +151,7 @@ export function OfficePanel() {
               label={t('settings.office.classifications')}
               description={t('contacts.field.list.hint')}
               value={draft['letters.classifications']}
+              renderPill={levelPill}
               onChange={(v) => set('letters.classifications', v)}
               error={errors['letters.classifications']}
             />
@@ -134,6 +161,7 @@ export function OfficePanel() {
               label={t('settings.office.urgencies')}
               description={t('contacts.field.list.hint')}
               value={draft['letters.urgencies']}
+              renderPill={levelPill}
               onChange={(v) => set('letters.urgencies', v)}
               error={errors['letters.urgencies']}
             />
