@@ -3,7 +3,7 @@
  * on the world map, open it from there, and watch its timeline follow a new letter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, settle, startHarness, type Harness } from './harness';
+import { screenshot, setLocale, settle, startHarness, type Harness } from './harness';
 import { seedUsers } from './sample-data';
 
 describe('relationships', () => {
@@ -120,6 +120,23 @@ describe('relationships', () => {
     await screenshot(page, '/relationships', 'en', 'relationships');
     await screenshot(page, '/relationships', 'fa', 'relationships');
     await expect.poll(() => page.getByTestId('relationships-count').textContent()).toBe('۱ مورد');
+    h.assertClean();
+  });
+  it('names the picked partner in the language of the form', async () => {
+    const page = h.page;
+    await h.open('/relationships/new');
+    await setLocale(page, 'en');
+    const partner = page.getByTestId('relationship-partner');
+    // A Persian name typed in the English form finds the partner; the form then names it in English.
+    await partner.click();
+    await partner.fill('کازان');
+    await page.getByRole('option', { name: 'Kazan (Russia)' }).click();
+    await expect.poll(() => partner.inputValue()).toBe('Kazan (Russia)');
+    await page.getByTestId('relationship-status').click();
+    await expect.poll(() => partner.inputValue()).toBe('Kazan (Russia)');
+    await page.keyboard.press('Escape');
+    await setLocale(page, 'fa');
+    await expect.poll(() => partner.inputValue()).toBe('کازان (روسیه)');
     h.assertClean();
   });
 });

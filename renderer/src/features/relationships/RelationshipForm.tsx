@@ -1,6 +1,7 @@
 /** Recording or editing a relationship between one of our units and a partner. */
 import { Alert, Button, Checkbox, Grid, Group, Select, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { PartnerRef } from '../../../../shared/api/partners.contract';
 import type {
   RelationshipDetail,
   RelationshipStatus,
@@ -31,7 +32,8 @@ import { partnerLabel } from '../partners/partner-view';
 interface Draft {
   ownUnitId: string | null;
   partnerId: string | null;
-  partnerLabel: string | null;
+  /** The partner picked, kept whole so that its name follows the language of the form. */
+  partner: PartnerRef | null;
   type: RelationshipType;
   status: RelationshipStatus;
   stage: string | null;
@@ -54,7 +56,7 @@ export function RelationshipForm({
   const [draft, setDraft] = useState<Draft>(() => ({
     ownUnitId: relationship?.ownUnit.id ?? null,
     partnerId: relationship?.partner.id ?? partnerId ?? null,
-    partnerLabel: relationship ? partnerLabel(relationship.partner, i18n) : null,
+    partner: relationship?.partner ?? null,
     type: relationship?.type ?? 'sister_city',
     status: relationship?.status ?? 'exploring',
     stage: relationship?.stage ?? null,
@@ -65,6 +67,14 @@ export function RelationshipForm({
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  // The partners the picker has offered, to keep the one picked; and the one named in the
+  // address when the form was opened from a partner's page.
+  const found = useRef(new Map<string, PartnerRef>());
+  const preset = useQuery('partners.get', partnerId && !relationship ? { id: partnerId } : null, {
+    entities: ['partner'],
+  });
+  const pickedPartner =
+    draft.partner ?? (draft.partnerId && preset.data?.id === draft.partnerId ? preset.data : null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const units = ownUnits.data?.items ?? [];
   const ownUnitId = draft.ownUnitId ?? (units.length === 1 ? units[0]!.id : null);
@@ -154,22 +164,23 @@ export function RelationshipForm({
                 label={t('relationships.field.partner')}
                 required
                 value={draft.partnerId}
-                valueLabel={draft.partnerLabel}
-                onChange={(value, option) =>
-                  setDraft((d) => ({ ...d, partnerId: value, partnerLabel: option?.label ?? null }))
-                }
-                load={async (text) =>
-                  (
-                    await call('partners.list', {
-                      own: false,
-                      ...(text.trim() && { text: text.trim() }),
-                      limit: 20,
-                    })
-                  ).items.map((p) => ({
-                    value: p.id,
-                    label: partnerLabel(p, i18n),
+                valueLabel={pickedPartner ? partnerLabel(pickedPartner, i18n) : null}
+                onChange={(value) =>
+                  setDraft((d) => ({
+                    ...d,
+                    partnerId: value,
+                    partner: (value && found.current.get(value)) || null,
                   }))
                 }
+                load={async (text) => {
+                  const page = await call('partners.list', {
+                    own: false,
+                    ...(text.trim() && { text: text.trim() }),
+                    limit: 20,
+                  });
+                  for (const p of page.items) found.current.set(p.id, p);
+                  return page.items.map((p) => ({ value: p.id, label: partnerLabel(p, i18n) }));
+                }}
                 error={errors.partnerId}
                 data-testid="relationship-partner"
               />
