@@ -65,4 +65,24 @@ describe('a long register', () => {
       .not.toBeNull();
     h.assertClean();
   });
+
+  it('reads the page after the rows in view before the user scrolls to it', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    await expect.poll(() => page.getByTestId('letters-count').textContent()).toBe('۲٬۰۰۰ مورد');
+    const asked = () =>
+      h.calls
+        .filter((c) => c.method === 'letters.list' && (c.input as { limit?: number }).limit === 100)
+        .map((c) => (c.input as { offset: number }).offset);
+    const before = asked().length;
+    // Rows 150 to about 165 in view: their page starts at 100; the next one (200) is read ahead.
+    await page.evaluate(
+      `document.querySelector('[role="table"] [role="rowgroup"]:has([data-index])').scrollTop = 150 * 52`,
+    );
+    await expect
+      .poll(() => page.locator('[role="row"][data-index="150"]').textContent())
+      .toMatch(/نامهٔ شمارهٔ/);
+    await expect.poll(() => asked().slice(before)).toContain(200);
+    h.assertClean();
+  });
 });

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconMailPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { LetterListInput, LetterSummary } from '../../../../shared/api/letters.contract';
 import { LETTER_DIRECTIONS, LETTER_SORT_KEYS, LETTER_STATES } from '../../../../shared/api/letters.contract';
 import { navigate, replaceRoute, type Route } from '../../app/routes';
@@ -21,10 +21,11 @@ import { DateInput } from '../../components/DateInput';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportListButton } from '../import/ExportListButton';
-import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
+import type { Column, SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
 import { DIRECTION_COLORS, STATE_COLORS, counterpart, isOverdue, letterNumber } from './letter-view';
+import { RegisterTable } from './RegisterTable';
 
 type Params = Record<string, string>;
 
@@ -33,9 +34,8 @@ function oneOf<T extends string>(list: readonly T[], value: string | undefined):
 }
 
 export function LetterList({ route }: { route: Route }) {
-  const i18n = useI18n();
-  const { t, date, locale } = i18n;
-  const { today, me } = useSession();
+  const { t } = useI18n();
+  const { me } = useSession();
   const params: Params = route.params ?? {};
   const setParam = (key: string, value: string | null) => {
     const next = { ...params };
@@ -59,71 +59,6 @@ export function LetterList({ route }: { route: Route }) {
     ...(params.to && { dateTo: params.to }),
     ...(params.mine === '1' && me && { referredTo: me.id }),
   };
-  const list = usePagedList('letters.list', filter, { entities: ['letter'] });
-
-  const columns: Column<LetterSummary>[] = [
-    {
-      id: 'number',
-      header: t('letters.field.number'),
-      width: '9rem',
-      sortKey: 'number',
-      render: (l) => <bdi dir="auto">{letterNumber(l.number, locale)}</bdi>,
-    },
-    {
-      id: 'date',
-      header: t('letters.field.letterDate'),
-      width: '7.5rem',
-      sortKey: 'letterDate',
-      render: (l) => date(l.letterDate, 'short'),
-    },
-    {
-      id: 'direction',
-      header: t('letters.direction'),
-      width: '5.5rem',
-      render: (l) => (
-        <Badge variant="light" color={DIRECTION_COLORS[l.direction]} size="sm">
-          {t(`letters.direction.${l.direction}`)}
-        </Badge>
-      ),
-    },
-    {
-      id: 'counterpart',
-      header: t('letters.field.counterpart'),
-      width: 'minmax(9rem, 1.2fr)',
-      userText: true,
-      render: (l) => counterpart(l, i18n),
-    },
-    {
-      id: 'subject',
-      header: t('letters.field.subject'),
-      width: 'minmax(12rem, 2.5fr)',
-      sortKey: 'subject',
-      userText: true,
-      render: (l) => l.subject,
-    },
-    {
-      id: 'state',
-      header: t('letters.state'),
-      width: '9rem',
-      render: (l) =>
-        isOverdue(l, today) ? (
-          <Badge color="red" variant="filled" size="sm">
-            {t('letters.overdue')}
-          </Badge>
-        ) : (
-          <Badge color={STATE_COLORS[l.state]} variant="light" size="sm">
-            {t(`letters.state.${l.state}`)}
-          </Badge>
-        ),
-    },
-    {
-      id: 'referral',
-      header: t('letters.field.referral'),
-      width: '8rem',
-      render: (l) => (l.currentReferral ? <bdi dir="auto">{l.currentReferral.toUserName}</bdi> : ''),
-    },
-  ];
-
   const filtered = Boolean(direction || state || debouncedText || params.from || params.to || params.mine);
 
   return (
@@ -213,12 +148,8 @@ export function LetterList({ route }: { route: Route }) {
           />
         )}
       </Group>
-      <VirtualTable
-        label={t('letters.list.label')}
-        list={list}
-        columns={columns}
-        rowKey={(l) => l.id}
-        onOpen={(l) => navigate({ section: 'correspondence', id: l.id })}
+      <LetterRegister
+        filter={filter}
         sort={sort}
         onSort={(next) =>
           replaceRoute({
@@ -226,27 +157,140 @@ export function LetterList({ route }: { route: Route }) {
             params: { ...params, sort: next.key, dir: next.direction },
           })
         }
-        testId="letters"
-        empty={
-          filtered ? (
-            <EmptyHint title={t('list.noMatch')} hint={t('list.noMatch.hint')} />
-          ) : (
-            <EmptyHint
-              title={t('letters.empty')}
-              hint={t('letters.empty.hint')}
-              action={
-                <Button
-                  onClick={() =>
-                    navigate({ section: 'correspondence', id: 'new', params: { direction: 'incoming' } })
-                  }
-                >
-                  {t('letters.new.incoming')}
-                </Button>
-              }
-            />
-          )
-        }
+        filtered={filtered}
       />
     </Stack>
+  );
+}
+
+/**
+ * A column's cell drawn once per letter: the same element on the next render lets React skip
+ * the cell, so scrolling and arriving pages draw only new rows. The cache goes with the
+ * columns (language, today).
+ */
+function drawnOnce<I extends object>(render: (item: I) => ReactNode): (item: I) => ReactNode {
+  const cells = new WeakMap<I, ReactNode>();
+  return (item) => {
+    if (!cells.has(item)) cells.set(item, render(item));
+    return cells.get(item);
+  };
+}
+
+/**
+ * The register's rows. Its own component, so a page of rows arriving re-renders the table
+ * and not the filters above it.
+ */
+function LetterRegister({
+  filter,
+  sort,
+  onSort,
+  filtered,
+}: {
+  filter: Omit<LetterListInput, 'limit' | 'offset'>;
+  sort: SortState;
+  onSort: (sort: SortState) => void;
+  filtered: boolean;
+}) {
+  const i18n = useI18n();
+  const { t, date, locale } = i18n;
+  const { today } = useSession();
+  const list = usePagedList('letters.list', filter, { entities: ['letter'] });
+
+  const columns = useMemo((): Column<LetterSummary>[] => {
+    const raw: Column<LetterSummary>[] = [
+      {
+        id: 'number',
+        header: t('letters.field.number'),
+        width: '9rem',
+        sortKey: 'number',
+        render: (l) => <bdi dir="auto">{letterNumber(l.number, locale)}</bdi>,
+      },
+      {
+        id: 'date',
+        header: t('letters.field.letterDate'),
+        width: '7.5rem',
+        sortKey: 'letterDate',
+        render: (l) => date(l.letterDate, 'short'),
+      },
+      {
+        id: 'direction',
+        header: t('letters.direction'),
+        width: '5.5rem',
+        render: (l) => (
+          <Badge variant="light" color={DIRECTION_COLORS[l.direction]} size="sm">
+            {t(`letters.direction.${l.direction}`)}
+          </Badge>
+        ),
+      },
+      {
+        id: 'counterpart',
+        header: t('letters.field.counterpart'),
+        width: 'minmax(9rem, 1.2fr)',
+        userText: true,
+        render: (l) => counterpart(l, i18n),
+      },
+      {
+        id: 'subject',
+        header: t('letters.field.subject'),
+        width: 'minmax(12rem, 2.5fr)',
+        sortKey: 'subject',
+        userText: true,
+        render: (l) => l.subject,
+      },
+      {
+        id: 'state',
+        header: t('letters.state'),
+        width: '9rem',
+        render: (l) =>
+          isOverdue(l, today) ? (
+            <Badge color="red" variant="filled" size="sm">
+              {t('letters.overdue')}
+            </Badge>
+          ) : (
+            <Badge color={STATE_COLORS[l.state]} variant="light" size="sm">
+              {t(`letters.state.${l.state}`)}
+            </Badge>
+          ),
+      },
+      {
+        id: 'referral',
+        header: t('letters.field.referral'),
+        width: '8rem',
+        render: (l) => (l.currentReferral ? <bdi dir="auto">{l.currentReferral.toUserName}</bdi> : ''),
+      },
+    ];
+    return raw.map((column) => ({ ...column, render: drawnOnce(column.render) }));
+  }, [i18n, t, date, locale, today]);
+
+  return (
+    <RegisterTable
+      label={t('letters.list.label')}
+      list={list}
+      columns={columns}
+      rowKey={(l) => l.id}
+      onOpen={(l) => navigate({ section: 'correspondence', id: l.id })}
+      sort={sort}
+      onSort={onSort}
+      testId="letters"
+      empty={
+        filtered ? (
+          <EmptyHint title={t('list.noMatch')} hint={t('list.noMatch.hint')} />
+        ) : (
+          <EmptyHint
+            title={t('letters.empty')}
+            hint={t('letters.empty.hint')}
+            action={
+              <Button
+                onClick={() =>
+                  navigate({ section: 'correspondence', id: 'new', params: { direction: 'incoming' } })
+                }
+              >
+                {t('letters.new.incoming')}
+              </Button>
+            }
+          />
+        )
+      }
+    />
   );
 }
