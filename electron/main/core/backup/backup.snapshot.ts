@@ -11,10 +11,13 @@
  * one self-contained file; SQLite's own `journal_mode = DELETE` changes only those bytes and
  * the change counter.
  *
- * The fallback (`snapshotDatabase`), when a reader keeps the checkpoint from finishing (the
- * page check right after opening a large desk): SQLite's online backup API in large steps,
- * releasing the connection between steps; a change made meanwhile goes through the same
- * connection, and SQLite writes it into the copy as well.
+ * When a reader keeps the checkpoint from finishing (the page check right after opening a
+ * large desk), the -wal is copied as well, still holding the connection, and SQLite applies
+ * it to the copy as it would after a power cut.
+ *
+ * `snapshotDatabase`, for a database not in WAL mode: SQLite's online backup API in large
+ * steps, releasing the connection between steps; a change made meanwhile goes through the
+ * same connection, and SQLite writes it into the copy as well.
  */
 import { constants } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
@@ -22,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { DeskError } from '../errors';
 import { openRaw, type Sqlite3Driver } from '../db/sqlite3-driver';
 import { closeRawQuietly, rawAll } from '../db/file-check';
-import type { FileDigest } from './backup.files';
+import { hashFile, type FileDigest } from './backup.files';
 
 type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
 
@@ -126,10 +129,18 @@ const frozen = new WeakMap<Sqlite3Driver, number>();
 const AUTOCHECKPOINT_PAGES = 1000;
 
 /**
- * Holding the connection: stops automatic checkpoints and checkpoints what it can. Answers
- * true when the database file now holds every commit (and will not change until thawed).
+ * Holding the connection: stops automatic checkpoints and checkpoints what it can. When a
+ * reader kept the checkpoint from copying every commit into the database file, the -wal
+ * (which holds the rest) is copied beside `target` while the connection is still held, so
+ * file and -wal are the same moment. Answers `file` when the database file alone holds every
+ * commit, `wal` when the -wal was copied too, and `none` when the database is not in WAL
+ * mode (every commit writes the file: use the backup API).
  */
-async function freeze(driver: Sqlite3Driver): Promise<boolean> {
+async function freeze(
+  driver: Sqlite3Driver,
+  source: string,
+  target: string,
+): Promise<'file' | 'wal' | 'none'> {
   return driver.withConnection(async (connection) => {
     frozen.set(driver, (frozen.get(driver) ?? 0) + 1);
     await rawAll(connection.raw, 'PRAGMA wal_autocheckpoint = 0');
@@ -137,8 +148,10 @@ async function freeze(driver: Sqlite3Driver): Promise<boolean> {
       connection.raw,
       'PRAGMA wal_checkpoint(PASSIVE)',
     );
-    // log is -1 when the database is not in WAL mode: then every commit writes the file.
-    return state !== undefined && state.busy === 0 && state.log >= 0 && state.log === state.checkpointed;
+    if (!state || state.log < 0) return 'none';
+    if (state.busy === 0 && state.log === state.checkpointed) return 'file';
+    await copyFile(`${source}-wal`, `${target}-wal`, constants.COPYFILE_EXCL);
+    return 'wal';
   });
 }
 
@@ -186,9 +199,11 @@ async function hashAsDetached(file: string): Promise<FileDigest> {
 /**
  * Copies the desk's database file into `target` (a new file) as one consistent,
  * self-contained snapshot, fsynced, and answers its digest; answers null, having written
- * nothing, when a reader kept the checkpoint from finishing (use snapshotDatabase then).
- * The digest is read from the source while the system copies it (the file does not change
- * meanwhile); the verification that follows reads the copy itself.
+ * nothing, when the database is not in WAL mode (use snapshotDatabase then). When the file
+ * alone is the snapshot, its digest is read from the source while the system copies it (the
+ * file does not change meanwhile; the verification that follows reads the copy itself). When
+ * the -wal was needed too, SQLite applies it to the copy, as after a crash, and the copy is
+ * hashed afterwards.
  */
 export async function copyFrozenDatabase(
   driver: Sqlite3Driver,
@@ -196,30 +211,46 @@ export async function copyFrozenDatabase(
   target: string,
   report: StepReport,
 ): Promise<FileDigest | null> {
+  let state: 'file' | 'wal' | 'none';
   try {
-    if (!(await freeze(driver))) return null;
+    state = await freeze(driver, source, target);
+    if (state === 'none') return null;
     if (report.cancelled()) throw new BackupCancelled();
     report.progress(0, 1);
-    const [digest] = await Promise.all([
-      hashAsDetached(source),
-      copyFile(source, target, constants.COPYFILE_EXCL),
-    ]);
-    const handle = await open(target, 'r+');
-    try {
-      const header = Buffer.from([1, 1]);
-      await handle.write(header, 0, 2, FORMAT_VERSION_OFFSET);
-      const { size } = await handle.stat();
-      if (size !== digest.size)
-        throw new DeskError('INTERNAL', 'The database changed size while it was copied.');
-      await handle.sync();
-    } finally {
-      await handle.close();
+    if (state === 'wal') {
+      await copyFile(source, target, constants.COPYFILE_EXCL);
+    } else {
+      const [digest] = await Promise.all([
+        hashAsDetached(source),
+        copyFile(source, target, constants.COPYFILE_EXCL),
+      ]);
+      const handle = await open(target, 'r+');
+      try {
+        await handle.write(Buffer.from([1, 1]), 0, 2, FORMAT_VERSION_OFFSET);
+        const { size } = await handle.stat();
+        if (size !== digest.size)
+          throw new DeskError('INTERNAL', 'The database changed size while it was copied.');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      report.progress(1, 1);
+      return digest;
     }
-    report.progress(1, 1);
-    return digest;
   } finally {
     await thaw(driver);
   }
+  // The copy and its -wal are the desk at one moment; SQLite recovers the -wal into the copy
+  // (committed transactions only, as after a power cut) and makes it one file again.
+  await detachFromWal(target);
+  const handle = await open(target, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  report.progress(1, 1);
+  return hashFile(target);
 }
 
 /** Makes the copy a single self-contained file (rollback journal, not WAL). */
