@@ -205,4 +205,30 @@ describe('a large letter import', () => {
     expect(await count('search_docs')).toBe(299);
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
   });
+
+  it('checks the rows again when the desk changed after they were checked, before writing', async () => {
+    const path = await workbook('raced.xlsx', letters(20, true));
+    let registered: Promise<unknown> | null = null;
+    const off = t.desk.on('progress', (p) => {
+      // Between the checks and the write: someone registers a letter of 1403, taking number 1.
+      if (p.method === 'import.run' && p.phase === 'check' && p.done === p.total && p.total > 0) {
+        registered ??= t.ok('letters.create', {
+          direction: 'internal',
+          letterDate: '2024-05-01',
+          from: { text: 'الف' },
+          to: { text: 'ب' },
+          subject: 'ثبت در همان لحظه',
+        });
+      }
+    });
+    const report = await run(path);
+    off();
+    expect(await registered).toMatchObject({ number: '1/1403/ر ب' });
+    expect(report).toMatchObject({
+      imported: 0,
+      refusedRows: 1,
+      problems: [{ row: 2, field: 'number', code: 'register_number' }],
+    });
+    expect(await count('letters')).toBe(1);
+  });
 });

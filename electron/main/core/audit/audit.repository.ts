@@ -87,8 +87,16 @@ interface ChainHead {
   hash: string;
 }
 
-async function readHead(tx: Transaction<Database>): Promise<ChainHead | undefined> {
-  return tx
+/**
+ * The newest row of the chain (undefined when it is empty). Every change leaves a row, so
+ * the same head read twice means nothing changed in between.
+ */
+export function auditHead(db: Kysely<Database> | Transaction<Database>): Promise<ChainHead | undefined> {
+  return readHead(db);
+}
+
+async function readHead(db: Kysely<Database> | Transaction<Database>): Promise<ChainHead | undefined> {
+  return db
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
     .orderBy('seq', 'desc')

@@ -17,8 +17,8 @@ import {
   type importPreviewInput,
   type importRunInput,
 } from '../../../../shared/api/import.contract';
-import type { Transaction } from 'kysely';
-import { appendAudit } from '../audit/audit.repository';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit, auditHead } from '../audit/audit.repository';
 import type { TaskContext } from '../context';
 import type { Database } from '../db/tables';
 import { invalid } from '../errors';
@@ -190,12 +190,24 @@ async function run(
     cancelled: false,
     ...fields,
   });
+  const prepare = async (db: Kysely<Database> | Transaction<Database>) =>
+    prepareRows(input.target, sheet.rows, input.mapping, input.calendar, await readLookups(db, input.target));
   try {
+    // The rows are checked before the write transaction, so other calls are not kept waiting
+    // for that; the transaction checks them again only when the desk changed meanwhile (every
+    // change leaves an audit row, so an unchanged head of the chain means an unchanged desk).
+    ctx.progress('check', 0, sheet.rows.length);
+    const early = await ctx.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (tx) => ({ head: await auditHead(tx), rows: await prepare(tx) }));
+    ctx.progress('check', sheet.rows.length, sheet.rows.length);
+    // Calls that came in during the checks go first.
+    await new Promise((resolve) => setImmediate(resolve));
     const result = await ctx.transaction(async (tx) => {
-      ctx.progress('check', 0, sheet.rows.length);
-      const lookups = await readLookups(tx, input.target);
-      const rows = prepareRows(input.target, sheet.rows, input.mapping, input.calendar, lookups);
-      ctx.progress('check', sheet.rows.length, sheet.rows.length);
+      const head = await auditHead(tx);
+      const unchanged = head?.seq === early.head?.seq && head?.hash === early.head?.hash;
+      const rows = unchanged ? early.rows : await prepare(tx);
       const checked = summarise(rows);
       if (input.mode === 'all-or-nothing' && checked.problemsTotal > 0) return report(checked);
       if (cancelled()) throw new ImportAbort('cancelled');
