@@ -5,7 +5,7 @@
  * languages' directions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, settle, startHarness, type Harness } from './harness';
+import { screenshot, setLocale, settle, startHarness, type Harness } from './harness';
 import { seedUsers } from './sample-data';
 
 describe('agreements', () => {
@@ -265,6 +265,33 @@ describe('agreements', () => {
     for (const locale of ['fa', 'en'] as const) {
       await screenshot(page, route, locale, 'agreements');
     }
+    h.assertClean();
+  });
+  it('lists the whole clause library, however long, and finds a clause by its words', async () => {
+    const page = h.page;
+    for (let n = 1; n <= 210; n++) {
+      await h.desk.ok('clauseLibrary.create', {
+        title: `بند نمونهٔ ${n}`,
+        texts: { fa: `متن بند نمونهٔ شمارهٔ ${n}.`, en: `Sample clause number ${n}.` },
+      });
+    }
+    const total = (await h.desk.ok('clauseLibrary.list', {})).total;
+    expect(total).toBeGreaterThan(200);
+    await h.open('/agreements/library');
+    await setLocale(page, 'fa');
+    await expect
+      .poll(() => page.getByTestId('library-count').textContent())
+      .toBe(`${total.toLocaleString('fa-IR')} مورد`);
+    // Only the rows in view are drawn; the last one is reached with End.
+    expect(await page.getByTestId('library-clause').count()).toBeLessThan(100);
+    await page.getByTestId('library-clause').first().focus();
+    await page.keyboard.press('End');
+    await expect
+      .poll(() => page.locator(`[data-testid="library-clause"][data-index="${total - 1}"]`).count())
+      .toBe(1);
+    await page.getByRole('textbox', { name: 'جستجو در این فهرست' }).fill('شمارهٔ 207');
+    await expect.poll(() => page.getByTestId('library-count').textContent()).toBe('۱ مورد');
+    expect(await page.getByTestId('library-clause').textContent()).toContain('بند نمونهٔ 207');
     h.assertClean();
   });
 });

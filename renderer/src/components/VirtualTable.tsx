@@ -45,6 +45,8 @@ export interface VirtualTableProps<I> {
   /** Height of the scrolling body; default fills the window below the page header. */
   height?: string;
   testId?: string;
+  /** A test id on each row, for a list whose rows hold their own buttons. */
+  rowTestId?: string;
 }
 
 export function VirtualTable<I>(props: VirtualTableProps<I>) {
@@ -171,6 +173,7 @@ export function VirtualTable<I>(props: VirtualTableProps<I>) {
                       height: rowHeight,
                       transform: `translateY(${virtual.start}px)`,
                     }}
+                    data-testid={props.rowTestId}
                     onClick={() => item && onOpen(item)}
                     onKeyDown={(event) => onRowKey(event, virtual.index, item)}
                   >

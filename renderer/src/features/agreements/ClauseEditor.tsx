@@ -4,19 +4,7 @@
  * interface language), one row per clause. Clauses are reordered by dragging their handle
  * or with Alt+↑ / Alt+↓, and inserted from the clause library.
  */
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type {
@@ -26,10 +14,12 @@ import type {
 } from '../../../../shared/api/agreements.contract';
 import { isRtlLanguage, type LanguageCode } from '../../../../shared/agreements/languages';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RecordPicker, type PickerOption } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
 import { languageName } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
-import { useMutation, useQuery } from '../../lib/query';
+import { call } from '../../lib/api';
+import { useMutation } from '../../lib/query';
 import classes from './ClauseEditor.module.css';
 
 type Texts = Partial<Record<LanguageCode, string>>;
@@ -46,16 +36,13 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
   const [drafts, setDrafts] = useState<Record<string, Texts>>({});
   const [dragging, setDragging] = useState<string | null>(null);
   const [removing, setRemoving] = useState<AgreementClause | null>(null);
-  const [libraryPick, setLibraryPick] = useState<string | null>(null);
+  const [libraryPick, setLibraryPick] = useState<PickerOption | null>(null);
   const add = useMutation('agreements.clauses.add');
   const update = useMutation('agreements.clauses.update');
   const move = useMutation('agreements.clauses.move');
   const remove = useMutation('agreements.clauses.remove');
   const insert = useMutation('agreements.clauses.insertFromLibrary');
   const savePreamble = useMutation('agreements.update');
-  const library = useQuery('clauseLibrary.list', editable ? { limit: 200 } : null, {
-    entities: ['clause_library'],
-  });
 
   const valueOf = (key: string, saved: Texts, language: LanguageCode) =>
     drafts[key]?.[language] ?? saved[language] ?? '';
@@ -335,15 +322,18 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
             {t('agreements.clause.add')}
           </Button>
           <Box w={300}>
-            <Select
+            {/* The core searches the whole library, however many clauses it holds. */}
+            <RecordPicker
               label={t('agreements.clause.fromLibrary')}
               placeholder={t('agreements.clause.library.pick')}
-              value={libraryPick}
-              onChange={setLibraryPick}
-              data={(library.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
-              nothingFoundMessage={t('agreements.clause.library.empty')}
-              searchable
-              clearable
+              value={libraryPick?.value ?? null}
+              valueLabel={libraryPick?.label ?? null}
+              onChange={(_value, option) => setLibraryPick(option)}
+              load={async (text) =>
+                (
+                  await call('clauseLibrary.list', { ...(text.trim() && { text: text.trim() }), limit: 20 })
+                ).items.map((c) => ({ value: c.id, label: c.title }))
+              }
               data-testid="clause-library-pick"
             />
           </Box>
@@ -355,7 +345,7 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
             onClick={() =>
               libraryPick &&
               void attempt(async () => {
-                await insert.run({ agreementId: agreement.id, libraryClauseId: libraryPick });
+                await insert.run({ agreementId: agreement.id, libraryClauseId: libraryPick.value });
                 setLibraryPick(null);
               }, t('agreements.clause.added'))
             }

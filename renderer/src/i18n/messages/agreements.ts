@@ -137,6 +137,7 @@ export const agreementsFa = {
   'library.field.languages': 'زبان‌ها',
   'library.field.tags': 'برچسب‌ها',
   'library.field.text': 'متن به {language}',
+  'library.field.excerpt': 'متن',
   'library.error.noText': 'متن بند را دست‌کم به یک زبان بنویسید.',
   'library.empty': 'کتابخانهٔ بندها خالی است.',
   'library.empty.hint':
@@ -287,6 +288,7 @@ export const agreementsEn: Translation<typeof agreementsFa> = {
   'library.field.languages': 'Languages',
   'library.field.tags': 'Tags',
   'library.field.text': 'Text in {language}',
+  'library.field.excerpt': 'Text',
   'library.error.noText': 'Write the clause in at least one language.',
   'library.empty': 'The clause library is empty.',
   'library.empty.hint':
