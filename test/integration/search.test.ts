@@ -442,6 +442,15 @@ describe('search.reindex', () => {
     const audit = await t.ok('audit.list', { entity: 'search' });
     expect(audit.items[0]!.action).toBe('search.reindex');
 
+    // The register's text filter reads its own index, rebuilt by the same pass.
+    const listed = async () =>
+      (await t.ok('letters.list', { text: 'فرایبورگ و یروان' })).items.map((l) => l.id);
+    expect(await listed()).toEqual([b]);
+    await sql`INSERT INTO letter_key_grams (letter_key_grams) VALUES ('delete-all')`.execute(db);
+    expect(await listed()).toEqual([]);
+    await t.ok('search.reindex', {});
+    expect(await listed()).toEqual([b]);
+
     // A second pass rewrites everything again and finds nothing to sweep.
     expect(await t.ok('search.reindex', {})).toEqual({ indexed: 2, removed: 0, cancelled: false });
     expect(await ids('یروان')).toEqual([b]);

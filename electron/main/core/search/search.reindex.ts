@@ -2,9 +2,11 @@
  * search.reindex: every record of every source is read again and rewritten, a page per
  * transaction, stamped with a new generation; then rows the pass did not write (records
  * deleted meanwhile, kinds no longer indexed) are checked against their source and swept.
- * Search keeps answering from the old rows while the pass runs.
+ * Search keeps answering from the old rows while the pass runs. Last, the trigram index of
+ * the letters' search keys (the register's text filter) is rebuilt from the letters.
  */
 import type { TaskContext, TaskDone } from '../context';
+import { rebuildLetterKeyGrams } from './letter-key-grams';
 import type { SearchSource } from './search.indexer';
 import {
   nextGeneration,
@@ -98,6 +100,7 @@ export async function reindex(
   ctx.progress('cleaning', 1, 1);
 
   ctx.progress('optimizing', 0, 1);
+  await ctx.transaction((tx) => rebuildLetterKeyGrams(tx));
   await ctx.transaction((tx) => optimizeIndexes(tx));
   ctx.progress('optimizing', 1, 1);
   return done();
