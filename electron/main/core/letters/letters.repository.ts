@@ -176,14 +176,18 @@ function filtered<O>(
   if (f.textKey !== undefined && f.textKey !== '') {
     const grams = keyGramsPlan(f.textKey);
     if (grams.kind === 'scan') {
-      // One or two characters, shorter than a trigram: every key is tested, over the
+      // One or two characters, shorter than a trigram: every key is tested. 'walk' (a
+      // character found in thousands of letters) tests the key of each letter it reads in
+      // the sort order, until the page is full. 'seek' collects the few matches over the
       // partial search-key index (a fraction of the register's bytes; `<> ''` lets the
-      // planner use it). Both sides are search keys (normalised, lower-case), so a plain
-      // substring test does what LIKE would, several times faster. The outer query walks
-      // its own index in sort order and only checks membership (`+`).
-      q = q.where(sql<boolean>`+letters.rowid IN (
-        SELECT k.rowid FROM letters AS k
-        WHERE k.search_key <> '' AND instr(k.search_key, ${f.textKey}) > 0)`);
+      // planner use it) and sorts them. Both sides are search keys (normalised, lower-case),
+      // so a plain substring test does what LIKE would, several times faster.
+      q =
+        plan === 'walk'
+          ? q.where(sql<boolean>`instr(letters.search_key, ${f.textKey}) > 0`)
+          : q.where(sql<boolean>`+letters.rowid IN (
+              SELECT k.rowid FROM letters AS k
+              WHERE k.search_key <> '' AND instr(k.search_key, ${f.textKey}) > 0)`);
     } else {
       // The trigram index names the letters that contain the text. 'seek' fetches them by
       // rowid and sorts them (few matches); 'walk' reads the sort order's index and checks
@@ -243,10 +247,18 @@ export function letterCountQuery(db: Db, filter: LetterFilter) {
   }
   if (only.length === 1 && filter.textKey !== undefined && filter.textKey !== '') {
     // A text alone, answered exactly by the trigram index: counted there (every letter has
-    // its row in the index, kept by triggers), without touching the letters.
-    const grams = keyGramsPlan(filter.textKey);
+    // its row in the index, kept by triggers), without touching the letters. One or two
+    // characters: counted over the partial search-key index in one pass.
+    const textKey = filter.textKey;
+    const grams = keyGramsPlan(textKey);
     if (grams.kind === 'exact') {
       return db.selectFrom(sql<{ n: number }>`(${countLettersContaining(grams)})`.as('c')).select('c.n');
+    }
+    if (grams.kind === 'scan') {
+      return db
+        .selectFrom('letters')
+        .where(sql<boolean>`letters.search_key <> '' AND instr(letters.search_key, ${textKey}) > 0`)
+        .select((eb) => eb.fn.countAll<number>().as('n'));
     }
   }
   return filtered(db.selectFrom('letters'), filter).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -283,15 +295,13 @@ export async function listLetterRows(
   offset: number,
 ): Promise<{ rows: LetterRow[]; total: number }> {
   const count = async () => Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
-  const text = filter.textKey !== undefined && filter.textKey !== '' ? keyGramsPlan(filter.textKey) : null;
-  const textIndexed = text !== null && text.kind !== 'scan';
-  if (seekMaySort(filter, sort) || textIndexed) {
+  const text = filter.textKey !== undefined && filter.textKey !== '';
+  if (seekMaySort(filter, sort) || text) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
     // or a common word is read in the sort order until the page is full, not fetched whole
-    // and sorted; a rare word's few letters are fetched and sorted. A text too short for the
-    // trigram index is always tested by membership (see filtered).
+    // and sorted; a rare word's few letters are fetched and sorted.
     const total = await count();
-    const plan = total > WALK_ABOVE && (text === null || textIndexed) ? 'walk' : 'seek';
+    const plan = total > WALK_ABOVE ? 'walk' : 'seek';
     return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
   }
   const rows = await letterPageQuery(db, filter, sort, limit, offset).execute();
