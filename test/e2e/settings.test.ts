@@ -103,10 +103,15 @@ describe('settings', () => {
     expect((await h.desk.ok('partners.list', { limit: 1 })).total).toBeGreaterThan(10);
 
     await page.getByTestId('backup-create').click();
+    // Kept at once, then verified in the background: the list follows without a reload.
     await expect
-      .poll(() => page.getByText('پشتیبان تهیه و وارسی شد.').isVisible(), { timeout: 60_000 })
+      .poll(() => page.getByText('پشتیبان تهیه و نگه داشته شد', { exact: false }).isVisible(), {
+        timeout: 60_000,
+      })
       .toBe(true);
-    await expect.poll(() => page.getByTestId('backups-table').textContent()).toContain('وارسی‌شده');
+    await expect
+      .poll(() => page.getByTestId('backups-table').textContent(), { timeout: 60_000 })
+      .toContain('وارسی‌شده');
     expect(await page.evaluate('window.__progressSeen')).toBeGreaterThan(0);
     const backups = await h.desk.ok('backup.list', {});
     expect(backups).toHaveLength(1);
@@ -176,6 +181,15 @@ describe('settings', () => {
     await expect
       .poll(() => card.getByTestId('template-chain').textContent())
       .toBe('سازمان فرهنگی تفریحی شهرداری ← شهردار');
+    // The templates are found by words of their names or their authorities', in any spelling.
+    const templates = (await h.desk.ok('approvals.templates.list', {})).length;
+    await expect
+      .poll(() => page.getByTestId('templates-count').textContent())
+      .toBe(`${templates.toLocaleString('fa-IR')} مورد`);
+    await page.getByTestId('templates-filter').fill('برنامه فرهنگي');
+    await expect.poll(() => page.getByTestId('templates-count').textContent()).toBe('۱ مورد');
+    expect(await page.getByTestId('template-card').count()).toBe(1);
+    await page.getByTestId('templates-filter').fill('');
     const stored = (await h.desk.ok('approvals.templates.list', {})).find(
       (x) => x.nameEn === 'Cultural programme abroad',
     );

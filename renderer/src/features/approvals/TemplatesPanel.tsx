@@ -3,10 +3,18 @@
  * with their history kept) and the chain templates that new chains start from.
  */
 import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArrowBackUp,
+  IconPencil,
+  IconPlus,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApprovalTemplate, Authority } from '../../../../shared/api/approvals.contract';
 import { approvalsContract } from '../../../../shared/api/approvals.contract';
+import { searchKey } from '../../../../shared/text/persian';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -218,7 +226,20 @@ function Templates({
   const { t, name, dir } = useI18n();
   const [editing, setEditing] = useState<ApprovalTemplate | 'new' | null>(null);
   const [removing, setRemoving] = useState<ApprovalTemplate | null>(null);
+  const [text, setText] = useState('');
   const arrow = dir === 'rtl' ? ' ← ' : ' → ';
+  // Found by any word of its names or of its authorities', however the word is spelled.
+  const words = searchKey(text).split(' ').filter(Boolean);
+  const shown = templates.filter((template) => {
+    const key = searchKey(
+      [
+        template.nameFa,
+        template.nameEn,
+        ...template.steps.flatMap((s) => [s.authorityNameFa, s.authorityNameEn]),
+      ].join(' '),
+    );
+    return words.every((word) => key.includes(word));
+  });
   const remove = async () => {
     if (!removing) return;
     try {
@@ -246,13 +267,33 @@ function Templates({
         </Button>
       }
     >
+      {templates.length > 0 && (
+        <Group justify="space-between" align="flex-end" mb="sm">
+          <TextInput
+            label={t('list.filterText')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            w={260}
+            size="xs"
+            data-testid="templates-filter"
+          />
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="templates-count">
+            {t('list.count', { n: shown.length })}
+          </Text>
+        </Group>
+      )}
       {templates.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('templates.empty')}
         </Text>
+      ) : shown.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('list.noMatch')}
+        </Text>
       ) : (
         <Stack gap="sm">
-          {templates.map((template) => (
+          {shown.map((template) => (
             <Card
               key={template.id}
               withBorder
