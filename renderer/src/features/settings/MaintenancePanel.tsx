@@ -32,8 +32,13 @@ function Backups() {
     setToFolder(copyToChosenFolder);
     try {
       const made = await create.run({ copyToChosenFolder });
+      // A backup is kept as soon as it is written; its verification follows in the background.
       notifyDone(
-        made.copiedTo ? t('upkeep.backup.copied', { path: made.copiedTo }) : t('upkeep.backup.created'),
+        made.copiedTo
+          ? t('upkeep.backup.copied', { path: made.copiedTo })
+          : made.backup.status === 'verified'
+            ? t('upkeep.backup.created')
+            : t('upkeep.backup.createdVerifying'),
       );
       backups.refresh();
     } catch (error) {
@@ -130,9 +135,20 @@ function Backups() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[b.status]} size="sm">
+                    <Badge
+                      variant="light"
+                      color={STATUS_COLORS[b.status]}
+                      size="sm"
+                      title={b.problems.join('; ') || undefined}
+                      data-testid={`backup-status-${b.status}`}
+                    >
                       {t(`upkeep.backup.status.${b.status}`)}
                     </Badge>
+                    {b.status === 'failed' && b.problems[0] ? (
+                      <Text size="xs" c="red" maw={260} lineClamp={2}>
+                        {b.problems[0]}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -150,7 +166,7 @@ function Backups() {
                         variant="subtle"
                         color="orange"
                         leftSection={<IconRestore size={14} aria-hidden />}
-                        disabled={busy}
+                        disabled={busy || b.status === 'failed'}
                         onClick={() => setRestoring(b)}
                       >
                         {t('upkeep.backup.restore')}
@@ -166,9 +182,16 @@ function Backups() {
       <ConfirmDialog
         opened={restoring !== null}
         title={t('upkeep.backup.restore.title')}
-        body={t('upkeep.backup.restore.body', {
-          date: restoring && restoring !== 'folder' ? dateTime(restoring.createdAt) : '…',
-        })}
+        body={[
+          t('upkeep.backup.restore.body', {
+            date: restoring && restoring !== 'folder' ? dateTime(restoring.createdAt) : '…',
+          }),
+          restoring && restoring !== 'folder' && restoring.status !== 'verified'
+            ? t('upkeep.backup.restore.unverified')
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
         confirmLabel={t('upkeep.backup.restore')}
         danger
         pending={restore.running}

@@ -57,6 +57,7 @@ export const settingsFa = {
   'upkeep.backup.create': 'تهیهٔ پشتیبان',
   'upkeep.backup.createToFolder': 'تهیهٔ پشتیبان و رونوشت روی حافظهٔ جانبی',
   'upkeep.backup.created': 'پشتیبان تهیه و وارسی شد.',
+  'upkeep.backup.createdVerifying': 'پشتیبان تهیه و نگه داشته شد؛ وارسی کامل آن در پس‌زمینه انجام می‌شود.',
   'upkeep.backup.copied': 'رونوشت پشتیبان در {path} نوشته شد.',
   'upkeep.backup.none': 'هنوز پشتیبانی تهیه نشده است. پیش از هر کار بزرگ یک پشتیبان بگیرید.',
   'upkeep.backup.verify': 'وارسی',
@@ -66,9 +67,11 @@ export const settingsFa = {
   'upkeep.backup.restore.title': 'بازگردانی پشتیبان',
   'upkeep.backup.restore.body':
     'همهٔ داده‌های کنونی با پشتیبان {date} جایگزین می‌شود. پیش از آن، از وضع کنونی یک پشتیبان تازه گرفته می‌شود تا بتوان بازگشت.',
+  'upkeep.backup.restore.unverified':
+    'این پشتیبان هنوز وارسی نشده است؛ پیش از هر جایگزینی به‌طور کامل وارسی می‌شود.',
   'upkeep.backup.restored': 'پشتیبان بازگردانی شد. برنامه داده‌ها را دوباره می‌خواند.',
   'upkeep.backup.status.verified': 'وارسی‌شده',
-  'upkeep.backup.status.unverified': 'وارسی‌نشده',
+  'upkeep.backup.status.unverified': 'در انتظار وارسی',
   'upkeep.backup.status.failed': 'خراب',
   'upkeep.backup.kind.manual': 'دستی',
   'upkeep.backup.kind.daily': 'روزانه',
@@ -162,6 +165,8 @@ export const settingsEn: Translation<typeof settingsFa> = {
   'upkeep.backup.create': 'Make a backup',
   'upkeep.backup.createToFolder': 'Make a backup and copy it to a removable drive',
   'upkeep.backup.created': 'The backup was made and verified.',
+  'upkeep.backup.createdVerifying':
+    'The backup was made and kept; it is being verified completely in the background.',
   'upkeep.backup.copied': 'A copy of the backup was written to {path}.',
   'upkeep.backup.none': 'No backups yet. Make one before any large change.',
   'upkeep.backup.verify': 'Verify',
@@ -171,9 +176,11 @@ export const settingsEn: Translation<typeof settingsFa> = {
   'upkeep.backup.restore.title': 'Restore a backup',
   'upkeep.backup.restore.body':
     'All current data will be replaced by the backup of {date}. A fresh backup of the current state is made first, so you can go back.',
+  'upkeep.backup.restore.unverified':
+    'This backup has not been verified yet; it is verified completely before anything is replaced.',
   'upkeep.backup.restored': 'The backup was restored. The program is reading the data again.',
   'upkeep.backup.status.verified': 'Verified',
-  'upkeep.backup.status.unverified': 'Not verified',
+  'upkeep.backup.status.unverified': 'Not verified yet',
   'upkeep.backup.status.failed': 'Damaged',
   'upkeep.backup.kind.manual': 'Manual',
   'upkeep.backup.kind.daily': 'Daily',
