@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../agreements/workflow';
 import { AGREEMENT_KINDS } from './agreements.contract';
 import { method } from './define';
-import { relationship } from './relationships.contract';
+import { COOPERATION_AREAS, RELATIONSHIP_STATUSES, relationship } from './relationships.contract';
 import { letterSummary } from './letters.contract';
-import { empty, id, page } from './schema';
+import { id, page } from './schema';
 import { user } from './system.contract';
 import { task } from './tasks.contract';
 
@@ -32,6 +32,24 @@ export const expiringAgreement = z.object({
 });
 export type ExpiringAgreement = z.infer<typeof expiringAgreement>;
 
+/** How many letters the Desk's "awaiting a reply" list shows, the oldest first. */
+export const AWAITING_REPLY_LIMIT = 6;
+
+export const deskOverviewInput = z.strictObject({
+  /** The calendar whose months the letters chart counts (the user's); Jalali when omitted. */
+  calendar: z.enum(['jalali', 'gregorian']).optional(),
+});
+export type DeskOverviewInput = z.infer<typeof deskOverviewInput>;
+
+/** One month of the letters chart: the letters dated from `from` to `to`, each way. */
+export const lettersInMonth = z.object({
+  from: z.string(),
+  to: z.string(),
+  incoming: z.number().int(),
+  outgoing: z.number().int(),
+});
+export type LettersInMonth = z.infer<typeof lettersInMonth>;
+
 export const deskOverview = z.object({
   /** The workstation's calendar day the overview was made for. */
   today: z.string(),
@@ -50,6 +68,16 @@ export const deskOverview = z.object({
    * months, the longest quiet first.
    */
   dormantRelationships: page(relationship),
+  /**
+   * Letters awaiting a reply, the oldest letter first: the register filtered by that state,
+   * AWAITING_REPLY_LIMIT of them, with the register's total.
+   */
+  awaitingReply: page(letterSummary),
+  /** The last twelve months of the requested calendar, the oldest first, this month last. */
+  lettersByMonth: z.array(lettersInMonth),
+  /** Relationships per status and per area of cooperation, as the relationship list counts them. */
+  relationshipsByStatus: z.record(z.enum(RELATIONSHIP_STATUSES), z.number().int()),
+  relationshipsByArea: z.record(z.enum(COOPERATION_AREAS), z.number().int()),
   counts: z.object({
     partners: z.number().int(),
     relationships: z.number().int(),
@@ -67,8 +95,8 @@ export type DeskOverview = z.infer<typeof deskOverview>;
 export const overviewContract = {
   'desk.overview': method({
     kind: 'query',
-    input: empty,
+    input: deskOverviewInput,
     output: deskOverview,
-    doc: 'The Desk page for the signed-in staff member: overdue tasks and letters, referrals to them, expiring agreements, dormant relationships, counts.',
+    doc: "Everything the Desk page draws first, in one call: the signed-in staff member's overdue tasks and letters, referrals to them, letters awaiting a reply, expiring agreements, dormant relationships, counts, letters per month and relationships per status and area.",
   }),
 } as const;

@@ -203,6 +203,105 @@ describe('the Desk overview', () => {
     });
   });
 
+  it('counts the letters chart, the awaiting list and the relationship charts as their lists do', async () => {
+    const isfahan = await partner('اصفهان');
+    const statuses = ['active', 'active', 'dormant', 'proposed'] as const;
+    for (const [i, status] of statuses.entries()) {
+      const id = newId();
+      await t.desk.internals.db
+        .insertInto('relationships')
+        .values({
+          id,
+          own_unit_id: isfahan,
+          partner_id: await partner(`شهر ${i}`),
+          type: 'sister_city',
+          status,
+          created_at: AT,
+          updated_at: AT,
+        })
+        .execute();
+      const areas = i === 0 ? ['cultural', 'tourism'] : i === 1 ? ['cultural'] : [];
+      if (areas.length > 0)
+        await t.desk.internals.db
+          .insertInto('relationship_areas')
+          .values(areas.map((area) => ({ relationship_id: id, area })))
+          .execute();
+    }
+    // Months of 1404 and of 1403 (Farvardin 1404 began on 2025-03-21), both ways, on month edges.
+    for (const [direction, day] of [
+      ['incoming', '2025-05-05'],
+      ['incoming', '2025-04-21'],
+      ['outgoing', '2025-04-20'],
+      ['incoming', '2025-03-21'],
+      ['outgoing', '2025-03-20'],
+      ['incoming', '2024-06-01'],
+      ['outgoing', '2024-05-25'],
+      ['incoming', '2024-04-01'],
+    ] as const) {
+      await letter(direction, day, direction === 'incoming' ? '2025-06-01' : null);
+    }
+
+    for (const calendar of ['jalali', 'gregorian'] as const) {
+      const overview = await t.ok('desk.overview', { calendar });
+      expect(overview.lettersByMonth).toHaveLength(12);
+      expect(overview.lettersByMonth.at(-1)!.from <= '2025-05-05').toBe(true);
+      expect(overview.lettersByMonth.at(-1)!.to >= '2025-05-05').toBe(true);
+      for (const month of overview.lettersByMonth) {
+        for (const direction of ['incoming', 'outgoing'] as const) {
+          const list = await t.ok('letters.list', {
+            direction,
+            dateFrom: month.from,
+            dateTo: month.to,
+            limit: 1,
+          });
+          expect(month[direction]).toBe(list.total);
+        }
+      }
+      // Consecutive months, nothing between them.
+      for (let i = 1; i < 12; i++) {
+        expect(overview.lettersByMonth[i]!.from > overview.lettersByMonth[i - 1]!.to).toBe(true);
+      }
+      const counted = overview.lettersByMonth.reduce((n, m) => n + m.incoming + m.outgoing, 0);
+      expect(counted).toBe(calendar === 'jalali' ? 7 : 6);
+    }
+    const overview = await t.ok('desk.overview', {});
+    expect(overview.lettersByMonth.at(-1)).toMatchObject({
+      from: '2025-04-21',
+      to: '2025-05-21',
+      incoming: 2,
+    });
+
+    const awaiting = await t.ok('letters.list', {
+      state: 'awaiting_reply',
+      sort: { by: 'letterDate', direction: 'asc' },
+      limit: 6,
+    });
+    expect(overview.awaitingReply.items.map((l) => l.id)).toEqual(awaiting.items.map((l) => l.id));
+    expect(overview.awaitingReply.total).toBe(awaiting.total);
+    expect(overview.awaitingReply.total).toBe(5);
+
+    for (const [status, n] of Object.entries(overview.relationshipsByStatus)) {
+      const list = await t.ok('relationships.list', { status: status as 'active', limit: 1 });
+      expect([status, n]).toEqual([status, list.total]);
+    }
+    for (const [area, n] of Object.entries(overview.relationshipsByArea)) {
+      const list = await t.ok('relationships.list', { area: area as 'cultural', limit: 1 });
+      expect([area, n]).toEqual([area, list.total]);
+    }
+    expect(overview.relationshipsByStatus).toMatchObject({ active: 2, dormant: 1, proposed: 1 });
+    expect(overview.relationshipsByArea).toMatchObject({ cultural: 2, tourism: 1 });
+
+    const dormant = await t.ok('relationships.list', {
+      dormant: true,
+      sort: { field: 'lastActivity', direction: 'asc' },
+      limit: 6,
+    });
+    expect(overview.dormantRelationships.items.slice(0, 6).map((r) => r.id)).toEqual(
+      dormant.items.map((r) => r.id),
+    );
+    expect(overview.dormantRelationships.total).toBe(dormant.total);
+  });
+
   it('shows a workstation login that is not registered only what is not personal', async () => {
     await t.ok('tasks.create', { title: 'گزارش', assigneeId: colleague, dueDate: '2025-04-01' });
     await t.desk.close();

@@ -1,10 +1,15 @@
-import { EXPIRING_AGREEMENT_DAYS, OVERVIEW_LIST_LIMIT } from '../../../../shared/api/overview.contract';
+import {
+  AWAITING_REPLY_LIMIT,
+  EXPIRING_AGREEMENT_DAYS,
+  OVERVIEW_LIST_LIMIT,
+} from '../../../../shared/api/overview.contract';
 import { relationshipListInput } from '../../../../shared/api/relationships.contract';
 import { addDays, jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
 import { expiringWithin } from '../agreements/agreements.repository';
 import {
   countOverdueAwaitingReply,
   countReferredTo,
+  listLetterRows,
   overdueAwaitingReply,
   referredTo,
 } from '../letters/letters.repository';
@@ -16,12 +21,13 @@ import { countOpenTasks, overdueTasksOf } from '../tasks/tasks.repository';
 import { toTask } from '../tasks/tasks.service';
 import { findUserByUsername } from '../users/users.repository';
 import { toUser } from '../users/users.service';
+import { lettersByMonth, relationshipCounts } from './overview.charts';
 import { officeCounts } from './overview.repository';
 
 const empty = { items: [], total: 0 };
 
 export const overviewHandlers = defineHandlers({
-  'desk.overview': async (ctx) => {
+  'desk.overview': async (ctx, input) => {
     const today = todayIso(ctx.now);
     const meRow = await findUserByUsername(ctx.tx, ctx.actor);
     const year = jalaliYearRange(jalaliYearOf(today));
@@ -45,6 +51,14 @@ export const overviewHandlers = defineHandlers({
         }
       : empty;
     const expiring = await expiringWithin(ctx.tx, today, addDays(today, EXPIRING_AGREEMENT_DAYS));
+    const awaiting = await listLetterRows(
+      ctx.tx,
+      { state: 'awaiting_reply' },
+      { by: 'letterDate', direction: 'asc' },
+      AWAITING_REPLY_LIMIT,
+      0,
+    );
+    const cutoff = await dormancyCutoff(ctx.tx, ctx.now);
     const dormant = await listRelationships(
       ctx.tx,
       relationshipListInput.parse({
@@ -52,8 +66,9 @@ export const overviewHandlers = defineHandlers({
         sort: { field: 'lastActivity', direction: 'asc' },
         limit,
       }),
-      await dormancyCutoff(ctx.tx, ctx.now),
+      cutoff,
     );
+    const relationships = await relationshipCounts(ctx.tx, cutoff);
     const counts = await officeCounts(ctx.tx, year.from, year.to);
 
     return {
@@ -64,6 +79,10 @@ export const overviewHandlers = defineHandlers({
       referralsToMe,
       agreementsExpiring: { items: expiring.slice(0, limit), total: expiring.length },
       dormantRelationships: { items: await loadRelationships(ctx.tx, dormant.rows), total: dormant.total },
+      awaitingReply: { items: await toLetterSummaries(ctx.tx, awaiting.rows), total: awaiting.total },
+      lettersByMonth: await lettersByMonth(ctx.tx, today, input.calendar ?? 'jalali'),
+      relationshipsByStatus: relationships.byStatus,
+      relationshipsByArea: relationships.byArea,
       counts: {
         ...counts,
         openTasks: tasks.open,

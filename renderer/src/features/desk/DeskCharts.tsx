@@ -1,22 +1,17 @@
 /**
  * The Desk's other charts: approval requests waiting at each authority now, and the
  * relationships by status and by area of cooperation. Each bar opens the list it counts.
- * Relationship counts are one-row pages of the list with their total (one small query per
- * bar), so they cost the same whatever the size of the office.
+ * Relationship counts come with the Desk's overview, each the relationship list's total for
+ * its filter.
  */
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  COOPERATION_AREAS,
-  RELATIONSHIP_STATUSES,
-  type RelationshipListInput,
-} from '../../../../shared/api/relationships.contract';
+import type { DeskOverview } from '../../../../shared/api/overview.contract';
+import { COOPERATION_AREAS, RELATIONSHIP_STATUSES } from '../../../../shared/api/relationships.contract';
 import { addDays } from '../../../../shared/dates/jalali';
 import { navigate, type Route } from '../../app/routes';
 import { hasMethod } from '../../app/sections';
 import { useI18n } from '../../i18n/locale';
-import { call, on } from '../../lib/api';
 import { useQuery } from '../../lib/query';
 import { authorityName } from '../approvals/approval-view';
 
@@ -110,44 +105,27 @@ export function ApprovalsWaitingChart({ today }: { today: string }) {
   );
 }
 
-type RelationshipFilter = Pick<RelationshipListInput, 'status' | 'area'>;
-
-async function countRelationships(filter: RelationshipFilter): Promise<number> {
-  const page = await call('relationships.list', { ...filter, limit: 1 });
-  return page.total;
-}
-
-/** Relationships by status and by area of cooperation; empty buckets are left out. */
-export function RelationshipsChart() {
+/** Relationships by status and by area of cooperation (from the overview); empty buckets are left out. */
+export function RelationshipsChart({
+  byStatus: status,
+  byArea: area,
+}: {
+  byStatus: DeskOverview['relationshipsByStatus'];
+  byArea: DeskOverview['relationshipsByArea'];
+}) {
   const { t } = useI18n();
-  const [counts, setCounts] = useState<{ status: number[]; area: number[] } | null>(null);
-  const [version, setVersion] = useState(0);
+  const counts = { status, area };
 
-  useEffect(() => on('changed', (p) => p.entities.includes('relationship') && setVersion((v) => v + 1)), []);
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      Promise.all(RELATIONSHIP_STATUSES.map((status) => countRelationships({ status }))),
-      Promise.all(COOPERATION_AREAS.map((area) => countRelationships({ area }))),
-    ]).then(
-      ([status, area]) => live && setCounts({ status, area }),
-      () => live && setCounts({ status: [], area: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  const byStatus: Bucket[] = RELATIONSHIP_STATUSES.map((status, i) => ({
+  const byStatus: Bucket[] = RELATIONSHIP_STATUSES.map((status) => ({
     key: status,
     label: t(`relationships.status.${status}`),
-    count: counts?.status[i] ?? 0,
+    count: counts.status[status],
     route: { section: 'relationships' as const, params: { status } },
   })).filter((b) => b.count > 0);
-  const byArea: Bucket[] = COOPERATION_AREAS.map((area, i) => ({
+  const byArea: Bucket[] = COOPERATION_AREAS.map((area) => ({
     key: area,
     label: t(`relationships.area.${area}`),
-    count: counts?.area[i] ?? 0,
+    count: counts.area[area],
     route: { section: 'relationships' as const, params: { area } },
   })).filter((b) => b.count > 0);
   const title = t('desk.chart.relationships');
@@ -157,7 +135,7 @@ export function RelationshipsChart() {
       <Title order={2} fz="h5" mb="sm">
         {title}
       </Title>
-      {counts && byStatus.length === 0 ? (
+      {byStatus.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('desk.chart.relationships.empty')}
         </Text>
@@ -167,15 +145,13 @@ export function RelationshipsChart() {
             <Text size="sm" fw={600} mb={4}>
               {t('desk.chart.byStatus')}
             </Text>
-            {counts && (
-              <CountBars buckets={byStatus} label={t('desk.chart.byStatus')} testId="status-chart" />
-            )}
+            <CountBars buckets={byStatus} label={t('desk.chart.byStatus')} testId="status-chart" />
           </div>
           <div>
             <Text size="sm" fw={600} mb={4}>
               {t('desk.chart.byArea')}
             </Text>
-            {counts && <CountBars buckets={byArea} label={t('desk.chart.byArea')} testId="area-chart" />}
+            <CountBars buckets={byArea} label={t('desk.chart.byArea')} testId="area-chart" />
           </div>
         </SimpleGrid>
       )}

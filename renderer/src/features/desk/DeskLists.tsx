@@ -11,19 +11,14 @@ import { AttentionCard, type AttentionItem } from './AttentionCard';
 
 const LIMIT = 6;
 
-/** Relationships gone quiet, longest silent first. */
-export function DormantRelationships() {
+/** Relationships gone quiet, longest silent first (from the overview). */
+export function DormantRelationships({ dormant }: { dormant: DeskOverview['dormantRelationships'] }) {
   const { t, date, name } = useI18n();
-  const dormant = useQuery(
-    'relationships.list',
-    { dormant: true, sort: { field: 'lastActivity', direction: 'asc' }, limit: LIMIT },
-    { entities: ['relationship', 'letter', 'case'] },
-  );
   return (
     <AttentionCard
       title={t('desk.dormant.title')}
       testId="desk-dormant"
-      items={dormant.data?.items.map((r) => ({
+      items={dormant.items.slice(0, LIMIT).map((r) => ({
         key: r.id,
         href: routeHref({ section: 'relationships', id: r.id }),
         title: `${t(`relationships.type.${r.type}`)}: ${t('relationships.between', { own: name(r.ownUnit), partner: name(r.partner) })}`,
@@ -31,7 +26,7 @@ export function DormantRelationships() {
           ? t('desk.dormant.last', { date: date(r.lastActivity, 'long') })
           : t('desk.dormant.never'),
       }))}
-      total={dormant.data?.total ?? 0}
+      total={dormant.total}
       allHref={routeHref({ section: 'relationships', params: { dormant: '1' } })}
       empty={t('desk.dormant.empty')}
     />
@@ -41,11 +36,6 @@ export function DormantRelationships() {
 export function DeskLists({ overview, today }: { overview: DeskOverview; today: string }) {
   const i18n = useI18n();
   const { t, date, locale, name } = i18n;
-  const awaiting = useQuery(
-    'letters.list',
-    { state: 'awaiting_reply', sort: { by: 'letterDate', direction: 'asc' }, limit: LIMIT },
-    { entities: ['letter'] },
-  );
   const waiting = useQuery('approvals.waiting', hasMethod('approvals.waiting') ? { limit: LIMIT } : null, {
     entities: ['approval_chain'],
   });
@@ -115,8 +105,8 @@ export function DeskLists({ overview, today }: { overview: DeskOverview; today: 
         <AttentionCard
           title={t('desk.awaiting.title')}
           testId="desk-awaiting"
-          items={awaiting.data?.items.map((l) => letterItem(l, date(l.letterDate, 'short')))}
-          total={awaiting.data?.total ?? 0}
+          items={overview.awaitingReply.items.map((l) => letterItem(l, date(l.letterDate, 'short')))}
+          total={overview.awaitingReply.total}
           allHref={routeHref({
             section: 'correspondence',
             params: { state: 'awaiting_reply', sort: 'letterDate', dir: 'asc' },
@@ -176,7 +166,7 @@ export function DeskLists({ overview, today }: { overview: DeskOverview; today: 
             empty={t('desk.events.empty')}
           />
         )}
-        <DormantRelationships />
+        <DormantRelationships dormant={overview.dormantRelationships} />
       </SimpleGrid>
     </Stack>
   );

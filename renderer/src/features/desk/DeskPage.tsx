@@ -14,9 +14,11 @@ import { StatCards } from './StatCards';
 import { SystemCard } from './SystemCard';
 
 export function DeskPage() {
-  const { t, name, dateOf } = useI18n();
+  const { t, name, dateOf, calendar } = useI18n();
   const { info } = useSession();
-  const overview = useQuery('desk.overview', {}, {});
+  // One call for everything drawn first: counts, lists and charts (the map, approvals and
+  // events read their own, after).
+  const overview = useQuery('desk.overview', { calendar }, {});
   const user = info.currentUser;
   const data = overview.data ?? overview.previous;
   return (
@@ -35,7 +37,7 @@ export function DeskPage() {
           <DeskLists overview={data} today={data.today} />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, lg: 7 }}>
-              <LettersChart today={data.today} />
+              <LettersChart months={data.lettersByMonth} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Card component="section" aria-label={t('desk.map.title')} h="100%">
@@ -46,7 +48,7 @@ export function DeskPage() {
               </Card>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 7 }}>
-              <RelationshipsChart />
+              <RelationshipsChart byStatus={data.relationshipsByStatus} byArea={data.relationshipsByArea} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <ApprovalsWaitingChart today={data.today} />

@@ -1,0 +1,61 @@
+/**
+ * The Desk draws its first screen from one overview call: the counts, lists and charts come
+ * together, and no chart asks the core for its bars one by one (thirty calls queued on the
+ * one connection made a large office's Desk take seconds to appear).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+describe('the Desk', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness({
+      actor: 'm.ahmadi',
+      seed: async (t) => {
+        expect((await t.ok('sample.load', {})).loaded).toBe(true);
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('draws its counts, lists and charts from one call, counted as the lists count', async () => {
+    const page = h.page;
+    h.calls.length = 0;
+    await h.open('/desk');
+    await expect
+      .poll(() => page.getByTestId('letters-chart').locator('.recharts-bar-rectangle').count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('status-chart').getAttribute('aria-label')).toContain('فعال');
+
+    const methods = h.calls.map((c) => c.method);
+    expect(methods.filter((m) => m === 'desk.overview')).toHaveLength(1);
+    // The charts' bars and the awaiting and dormant lists came with the overview.
+    const counting = h.calls.filter(
+      (c) =>
+        (c.method === 'letters.list' || c.method === 'relationships.list') &&
+        (c.input as { limit?: number }).limit !== 500,
+    );
+    expect(counting).toEqual([]);
+
+    // What the Desk shows is what the lists answer.
+    const persian = (n: number) => n.toLocaleString('fa-IR', { useGrouping: false });
+    const awaiting = await h.desk.ok('letters.list', {
+      state: 'awaiting_reply',
+      sort: { by: 'letterDate', direction: 'asc' },
+      limit: 6,
+    });
+    await expect
+      .poll(() => page.getByTestId('desk-awaiting').getByRole('link', { name: /^همه/ }).textContent())
+      .toBe(`همه (${persian(awaiting.total)})`);
+    expect(await page.getByTestId('desk-awaiting').textContent()).toContain(awaiting.items[0]!.subject);
+    const active = await h.desk.ok('relationships.list', { status: 'active', limit: 1 });
+    expect(await page.getByTestId('status-chart').getAttribute('aria-label')).toContain(
+      `فعال: ${persian(active.total)}`,
+    );
+    h.assertClean();
+  });
+});
