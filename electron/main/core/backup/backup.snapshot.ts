@@ -245,12 +245,12 @@ export async function copyFrozenDatabase(
   await detachFromWal(target);
   const handle = await open(target, 'r+');
   try {
-    await handle.sync();
+    const [digest] = await Promise.all([hashFile(target), handle.sync()]);
+    report.progress(1, 1);
+    return digest;
   } finally {
     await handle.close();
   }
-  report.progress(1, 1);
-  return hashFile(target);
 }
 
 /** Makes the copy a single self-contained file (rollback journal, not WAL). */
