@@ -82,7 +82,10 @@ describe('correspondence', () => {
     await expect.poll(() => page.getByTestId('letter-number').textContent()).toBe('۵/۱۴۰۴/ر ب');
     expect(await page.getByTestId('letter-state').textContent()).toBe('در انتظار پاسخ');
     await expect.poll(() => page.getByText('چهارشنبه، ۱۰ اردیبهشت ۱۴۰۴').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/نامه با شمارهٔ ۵\/۱۴۰۴\/ر ب ثبت شد/).isVisible()).toBe(true);
+    // The number is set apart (FSI … PDI) from the sentence around it.
+    await expect
+      .poll(() => page.getByText('نامه با شمارهٔ \u2068۵/۱۴۰۴/ر ب\u2069 ثبت شد', { exact: false }).isVisible())
+      .toBe(true);
     h.assertClean();
   });
 

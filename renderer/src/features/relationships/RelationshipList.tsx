@@ -110,7 +110,10 @@ export function RelationshipList({ route }: { route: Route }) {
       sortKey: 'lastActivity',
       render: (r) => (
         <Group gap={4} wrap="nowrap">
-          <span>{r.lastActivity ? date(r.lastActivity, 'short') : '—'}</span>
+          {/* Never any activity: the note alone says so, without a dash before it. */}
+          {(r.lastActivity || !r.dormant) && (
+            <span>{r.lastActivity ? date(r.lastActivity, 'short') : '—'}</span>
+          )}
           {r.dormant && <NoActivityNote size="xs" />}
         </Group>
       ),
