@@ -1,15 +1,5 @@
 /** The register: every letter, newest first, filtered and sorted, read page by page. */
-import {
-  Badge,
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconMailPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -25,6 +15,7 @@ import type { Column, SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
 import { DIRECTION_COLORS, STATE_COLORS, counterpart, isOverdue, letterNumber } from './letter-view';
+import { RegisterBadge } from './RegisterBadge';
 import { RegisterTable } from './RegisterTable';
 
 type Params = Record<string, string>;
@@ -217,9 +208,9 @@ function LetterRegister({
         header: t('letters.direction'),
         width: '5.5rem',
         render: (l) => (
-          <Badge variant="light" color={DIRECTION_COLORS[l.direction]} size="sm">
+          <RegisterBadge variant="light" color={DIRECTION_COLORS[l.direction]}>
             {t(`letters.direction.${l.direction}`)}
-          </Badge>
+          </RegisterBadge>
         ),
       },
       {
@@ -243,13 +234,13 @@ function LetterRegister({
         width: '9rem',
         render: (l) =>
           isOverdue(l, today) ? (
-            <Badge color="red" variant="filled" size="sm">
+            <RegisterBadge color="red" variant="filled">
               {t('letters.overdue')}
-            </Badge>
+            </RegisterBadge>
           ) : (
-            <Badge color={STATE_COLORS[l.state]} variant="light" size="sm">
+            <RegisterBadge color={STATE_COLORS[l.state]} variant="light">
               {t(`letters.state.${l.state}`)}
-            </Badge>
+            </RegisterBadge>
           ),
       },
       {

@@ -40,7 +40,7 @@ export interface RegisterTableProps<I> {
 
 const ROW_HEIGHT = 52;
 /** Rows drawn beyond each edge of the view: enough for a wheel step, few enough to stay cheap. */
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 /** Rows beyond the view whose page is read ahead, so a steady scroll meets rows already there. */
 const READ_AHEAD = 60;
 
