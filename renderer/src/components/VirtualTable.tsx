@@ -70,7 +70,12 @@ export function VirtualTable<I>(props: VirtualTableProps<I>) {
     if (last >= first) ensure(first, last);
   }, [ensure, first, last]);
 
-  const template = columns.map((c) => c.width).join(' ');
+  // A fixed width is the most a column takes: when the window is too narrow for all of them,
+  // they give way together and their cells end in "…", instead of the last column running
+  // off the table's edge.
+  const template = columns
+    .map((c) => (/^[\d.]+rem$/.test(c.width) ? `minmax(0, ${c.width})` : c.width))
+    .join(' ');
 
   const focusRow = (index: number) => {
     const target = Math.max(0, Math.min(count - 1, index));
