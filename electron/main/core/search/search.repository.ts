@@ -34,19 +34,88 @@ async function deleteFts(tx: Transaction<Database>, docId: number): Promise<void
   await sql`DELETE FROM search_grams WHERE rowid = ${docId}`.execute(tx);
 }
 
+/** The FTS5 rows of one document: exactly what both indexes are given for it. */
+interface FtsRow {
+  docId: number;
+  titleKeys: string;
+  bodyKeys: string;
+  joined: string;
+  meta: string;
+}
+
+function ftsRow(docId: number, doc: SearchDocument, type: string): FtsRow {
+  const titleForm = indexedForm(capped(doc.title));
+  const bodyForm = indexedForm(capped(doc.body));
+  return {
+    docId,
+    titleKeys: titleForm.keys,
+    bodyKeys: bodyForm.keys,
+    joined: `${titleForm.joined} ${bodyForm.joined}`.trim(),
+    meta: metaOf(type, doc.date),
+  };
+}
+
 async function insertFts(tx: Transaction<Database>, docId: number, doc: SearchDocument, type: string) {
-  const title = capped(doc.title);
-  const body = capped(doc.body);
-  const titleForm = indexedForm(title);
-  const bodyForm = indexedForm(body);
-  const titleKeys = titleForm.keys;
-  const bodyKeys = bodyForm.keys;
-  const joined = `${titleForm.joined} ${bodyForm.joined}`.trim();
-  const meta = metaOf(type, doc.date);
-  await sql`INSERT INTO search_words (rowid, title, body, joined, meta)
-    VALUES (${docId}, ${titleKeys}, ${bodyKeys}, ${joined}, ${meta})`.execute(tx);
-  await sql`INSERT INTO search_grams (rowid, title, body, meta)
-    VALUES (${docId}, ${compactOf(titleKeys)}, ${compactOf(bodyKeys)}, ${meta})`.execute(tx);
+  await insertFtsRows(tx, [ftsRow(docId, doc, type)]);
+}
+
+/**
+ * Rows per multi-row INSERT of new documents: search_docs takes 6 values a row, the FTS5
+ * tables 5 and 4, so a statement binds at most 600 values (SQLite allows 32,766; older
+ * builds 999). Only the last statement of a batch has another shape to prepare.
+ */
+export const INSERT_ROWS = 100;
+
+async function insertFtsRows(tx: Transaction<Database>, rows: readonly FtsRow[]): Promise<void> {
+  for (const part of chunks(rows, INSERT_ROWS)) {
+    const words = part.map((r) => sql`(${r.docId}, ${r.titleKeys}, ${r.bodyKeys}, ${r.joined}, ${r.meta})`);
+    await sql`INSERT INTO search_words (rowid, title, body, joined, meta) VALUES ${sql.join(words)}`.execute(
+      tx,
+    );
+    const grams = part.map(
+      (r) => sql`(${r.docId}, ${compactOf(r.titleKeys)}, ${compactOf(r.bodyKeys)}, ${r.meta})`,
+    );
+    await sql`INSERT INTO search_grams (rowid, title, body, meta) VALUES ${sql.join(grams)}`.execute(tx);
+  }
+}
+
+/**
+ * Documents with no row in the index yet, written in multi-row statements: their
+ * search_docs rows in the order given (so doc ids grow in that order, as one insert after
+ * another gives them), then their FTS5 rows.
+ */
+async function insertNewDocuments(
+  tx: Transaction<Database>,
+  type: string,
+  docs: readonly SearchDocument[],
+  generation: number,
+): Promise<void> {
+  for (const part of chunks(docs, INSERT_ROWS)) {
+    const inserted = await tx
+      .insertInto('search_docs')
+      .values(
+        part.map((doc) => ({
+          type,
+          entity_id: doc.id,
+          title: doc.title,
+          body: doc.body,
+          date: doc.date ?? null,
+          generation,
+        })),
+      )
+      // SQLite does not promise RETURNING's order, so each id is matched by its record.
+      .returning(['doc_id', 'entity_id'])
+      .execute();
+    const docIds = new Map(inserted.map((r) => [r.entity_id, r.doc_id]));
+    await insertFtsRows(
+      tx,
+      part.map((doc) => {
+        const docId = docIds.get(doc.id);
+        if (docId === undefined) throw new Error(`search_docs answered no doc id for ${type} ${doc.id}`);
+        return ftsRow(docId, doc, type);
+      }),
+    );
+  }
 }
 
 export interface WriteOptions {
@@ -83,6 +152,7 @@ export async function writeSearchDocuments(
           .execute()
       ).map((row) => [row.entity_id, row]),
     );
+    const fresh: SearchDocument[] = [];
     for (const id of part) {
       const doc = byId.get(id);
       const row = existing.get(id);
@@ -111,22 +181,11 @@ export async function writeSearchDocuments(
           .execute();
         await insertFts(tx, row.doc_id, doc, type);
       } else {
-        const inserted = await tx
-          .insertInto('search_docs')
-          .values({
-            type,
-            entity_id: id,
-            title: doc.title,
-            body: doc.body,
-            date,
-            generation: options.generation ?? 0,
-          })
-          .returning('doc_id')
-          .executeTakeFirstOrThrow();
-        await insertFts(tx, inserted.doc_id, doc, type);
+        fresh.push(doc);
       }
       counts.written++;
     }
+    await insertNewDocuments(tx, type, fresh, options.generation ?? 0);
   }
   return counts;
 }
