@@ -15,7 +15,7 @@ import { sideFiles } from '../db/file-check';
 import { DeskError } from '../errors';
 import { copyFileDurable, hashFile, syncFolder } from './backup.files';
 import { DATABASE_FILE, attachmentHashOf, type BackupManifest } from './backup.manifest';
-import { backupInfoOf } from './backup.store';
+import { backupInfoOf, recordVerification } from './backup.store';
 import { verifyBackupFolder } from './backup.verify';
 import type { BackupRun } from './backup.writer';
 
@@ -42,6 +42,9 @@ export async function stageRestore(
     progress: (done, total) => run.progress('verify', done, total),
     cancelled: run.cancelled,
   });
+  // What was found is kept beside the backup, as the background verification would keep it;
+  // a folder that cannot be written (a read-only drive) is still restored from.
+  await recordVerification(folder, report, at).catch(() => {});
   if (report.newer) {
     throw new DeskError(
       'UNSUPPORTED_FILE',

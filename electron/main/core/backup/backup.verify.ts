@@ -48,13 +48,16 @@ function differences(actual: Record<string, number>, expected: Record<string, nu
 async function checkDatabase(
   file: string,
   manifest: BackupManifest,
+  cancelled: () => boolean,
 ): Promise<{ problems: string[]; newer: boolean; audit: string | null }> {
   const problems: string[] = [];
   let audit: string | null = null;
   let migrations: string[];
   try {
-    migrations = (await checkDeskFile(file, { role: 'backup', integrity: 'full' })).migrations;
+    migrations = (await checkDeskFile(file, { role: 'backup', integrity: 'full', cancelled })).migrations;
   } catch (error) {
+    // Stopped (the program is closing): nothing was found, the backup stays unverified.
+    if (cancelled()) throw new DeskError('CONFLICT', 'The verification was cancelled.');
     if (error instanceof DeskError) {
       return { problems: [error.message], newer: error.code === 'UNSUPPORTED_FILE', audit: null };
     }
@@ -71,6 +74,7 @@ async function checkDatabase(
   try {
     await driver.connection.exec('PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;');
     problems.push(...differences(await tableCounts(raw), manifest.counts));
+    if (cancelled()) throw new DeskError('CONFLICT', 'The verification was cancelled.');
     const chain = await verifyAudit(db);
     if (!chain.ok) {
       audit = `the audit trail does not verify: ${chain.problem ?? 'unknown'} (row ${chain.firstBadSeq})`;
@@ -121,7 +125,7 @@ export async function verifyBackupFolder(folder: string, report: VerifyProgress)
   let newer = false;
   let auditOnly = false;
   if (problems.length === 0) {
-    const db = await checkDatabase(join(folder, DATABASE_FILE), manifest);
+    const db = await checkDatabase(join(folder, DATABASE_FILE), manifest, report.cancelled);
     problems.push(...db.problems);
     newer = db.newer;
     if (db.audit !== null) {

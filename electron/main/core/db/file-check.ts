@@ -164,6 +164,19 @@ export interface CheckOptions {
    * background (see integrity-watch.ts), because it reads the whole file.
    */
   integrity: 'quick' | 'full' | 'deferred';
+  /**
+   * Asked while the page-by-page check runs: once it answers true the check is interrupted
+   * and checkDeskFile throws CONFLICT ("stopped"), finding nothing about the file. A backup's
+   * verification uses it so that closing the program does not wait for a long check.
+   */
+  cancelled?: () => boolean;
+}
+
+/** How often a running integrity check asks whether it should stop. */
+const STOP_POLL_MS = 100;
+
+function stoppedCheck(role: FileRole, file: string): DeskError {
+  return new DeskError('CONFLICT', `The check of ${describe(role, file)} was stopped before it finished.`);
 }
 
 /**
@@ -225,10 +238,21 @@ export async function checkDeskFile(file: string, options: CheckOptions): Promis
     }
     // The integrity check reads the whole file; the reference schema is built meanwhile.
     const pragma = { full: 'integrity_check', quick: 'quick_check', deferred: null }[options.integrity];
+    const { cancelled } = options;
+    const poll =
+      cancelled && pragma !== null
+        ? setInterval(() => {
+            if (cancelled()) raw.interrupt();
+          }, STOP_POLL_MS)
+        : null;
     const [check, migrations] = await Promise.all([
       pragma === null ? 'ok' : rawPragma(raw, pragma).catch(() => 'failed'),
       checkSchema(raw, file, role).catch((error: unknown) => error as Error),
-    ]);
+    ]).finally(() => {
+      if (poll) clearInterval(poll);
+    });
+    // An interrupted check reads as failed; it found nothing, so nothing is said of the file.
+    if (cancelled?.()) throw stoppedCheck(role, file);
     if (check !== 'ok') throw corruptFile(role, file, `it is damaged (${options.integrity} check failed)`);
     if (migrations instanceof Error) throw migrations;
     return { migrations };
