@@ -46,6 +46,21 @@ export const ftsIndexWriter: IndexWriter = async (tx, type, ids, docs) => {
 };
 
 /**
+ * Writes the index of these records of one source now, in the caller's transaction: for a
+ * task that writes thousands of records and wants the index to follow them batch by batch
+ * (with its progress) rather than all at once before its commit.
+ */
+export async function indexRecords(
+  tx: Transaction<Database>,
+  source: SearchSource,
+  ids: readonly string[],
+  write: IndexWriter = ftsIndexWriter,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await write(tx, source.type, ids, await source.load(tx, ids));
+}
+
+/**
  * Builds the function the registrar calls before each commit: every touched record is
  * re-read through its source and written to the index (or removed when it is gone).
  * A source of a kind the search contract does not name stops the desk from opening.
