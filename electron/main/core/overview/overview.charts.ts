@@ -53,8 +53,10 @@ export async function relationshipCounts(
   db: Db,
   cutoff: string,
 ): Promise<{ byStatus: Record<RelationshipStatus, number>; byArea: Record<CooperationArea, number> }> {
+  // The total alone: a page of no rows, so not even one row's last activity is computed
+  // (a union over every letter, case, agreement and event of the relationship).
   const total = async (filter: { status: RelationshipStatus } | { area: CooperationArea }) =>
-    (await listRelationships(db, relationshipListInput.parse({ ...filter, limit: 1 }), cutoff)).total;
+    (await listRelationships(db, { ...relationshipListInput.parse(filter), limit: 0 }, cutoff)).total;
   const byStatus = {} as Record<RelationshipStatus, number>;
   for (const status of RELATIONSHIP_STATUSES) byStatus[status] = await total({ status });
   const byArea = {} as Record<CooperationArea, number>;
