@@ -20,7 +20,7 @@ import {
   registerPatternProblems,
 } from '../../../../shared/letters/register-number';
 import { useSession } from '../../app/session';
-import { levelLabel } from '../correspondence/letter-view';
+import { isolated, levelLabel } from '../correspondence/letter-view';
 import { useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -133,7 +133,7 @@ export function OfficePanel() {
             />
             {preview && (
               <Text size="xs" c="dimmed" mt={4} data-testid="number-preview">
-                {t('settings.office.numberPattern.preview', { number: preview })}
+                {t('settings.office.numberPattern.preview', { number: isolated(preview) })}
               </Text>
             )}
           </Grid.Col>
