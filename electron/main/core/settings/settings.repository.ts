@@ -8,10 +8,12 @@ import {
 } from '../../../../shared/api/settings.schema';
 import type { Database } from '../db/tables';
 
-/** Every setting, with its default where it was never set or no longer parses. */
-export async function readSettings(db: Kysely<Database> | Transaction<Database>): Promise<Settings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
+/** The stored rows as one text: equal texts parse to equal settings. */
+function storedText(rows: readonly { key: string; value: string }[]): string {
+  return rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001');
+}
+
+function parseSettings(stored: Map<string, string>): Settings {
   const out: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const schema = SETTINGS[key];
@@ -27,7 +29,26 @@ export async function readSettings(db: Kysely<Database> | Transaction<Database>)
     const parsed = schema.safeParse(value);
     out[key] = parsed.success ? parsed.data : schema.parse(undefined);
   }
-  return out as Settings;
+  return Object.freeze(out) as Settings;
+}
+
+/**
+ * The settings last parsed, by the stored rows they were parsed from. Every read still reads
+ * the rows (a few short ones), so any change — settings.set, a rolled-back write, a restored
+ * backup — is seen by the next read; only the JSON and schema parsing of unchanged rows is
+ * spared (a letter registration reads the settings each time).
+ */
+let parsedCache: { stored: string; settings: Settings } | null = null;
+
+/** Every setting, with its default where it was never set or no longer parses. */
+export async function readSettings(db: Kysely<Database> | Transaction<Database>): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
+  const stored = storedText(rows);
+  if (parsedCache?.stored !== stored) {
+    parsedCache = { stored, settings: parseSettings(new Map(rows.map((r) => [r.key, r.value]))) };
+  }
+  // A copy: callers may build on it; the arrays inside are never changed in place.
+  return { ...parsedCache.settings };
 }
 
 export async function readSetting<K extends SettingKey>(
