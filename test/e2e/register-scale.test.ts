@@ -85,4 +85,19 @@ describe('a long register', () => {
     await expect.poll(() => asked().slice(before)).toContain(200);
     h.assertClean();
   });
+
+  it('keeps every column inside the table in a narrow window', async () => {
+    const page = h.page;
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 900, height: 800 });
+    try {
+      await h.open('/correspondence');
+      const row = page.locator('[role="row"][data-index="0"]');
+      await expect.poll(() => row.textContent()).toMatch(/نامهٔ شمارهٔ/);
+      expect(await row.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0);
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+    h.assertClean();
+  });
 });

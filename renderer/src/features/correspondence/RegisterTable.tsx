@@ -108,7 +108,11 @@ export function RegisterTable<I>(props: RegisterTableProps<I>) {
     if (last >= first) ensure(Math.max(0, first - READ_AHEAD), Math.min(count - 1, last + READ_AHEAD));
   }, [ensure, first, last, count]);
 
-  const template = columns.map((c) => c.width).join(' ');
+  // As in VirtualTable: a fixed width is the most a column takes, so a narrow window shortens
+  // them all instead of pushing the last one off the table.
+  const template = columns
+    .map((c) => (/^[\d.]+rem$/.test(c.width) ? `minmax(0, ${c.width})` : c.width))
+    .join(' ');
 
   // The rows' handlers keep one identity, so a memoised row is not drawn again for a new closure.
   const latest = useRef({ onOpen: props.onOpen, count, virtualizer });
