@@ -23,6 +23,7 @@ import {
   type Party,
 } from './letter-checks';
 import type { CopyInput, ReferableLetterRow, ReferenceInput } from './letter-links.repository';
+import type { SearchDocument } from '../search/search.indexer';
 import { newLetter } from './letters.read';
 import type { LetterRow } from './letters.table';
 import type { AllocatedNumber } from './register-number';
@@ -151,9 +152,49 @@ export function registeredRow(checked: CheckedLetter, registered: AllocatedNumbe
   };
 }
 
-/** Tells the search index, and answers the letter and its audit change (a creation). */
-export function newLetterDone(ctx: WriteContext, checked: CheckedLetter, row: LetterRow): Mutated<Letter> {
-  ctx.touch('letter', row.id);
+/**
+ * The new letter as the search index reads it (letter.search.ts), built from what was
+ * written: the subject as title; the body, the register number, the sender's number, the
+ * parties and the copy recipients as body text; the letter date as date.
+ */
+export function newLetterSearchDocument(checked: CheckedLetter, row: LetterRow): SearchDocument {
+  const { partners, contacts } = checked.names;
+  const names = (row: { name_fa: string; name_en: string | null } | undefined) =>
+    row ? [row.name_fa, row.name_en ?? ''] : [];
+  const party = (p: string | null, c: string | null, text: string | null): string[] => [
+    ...(p ? names(partners.get(p)) : []),
+    ...(c ? names(contacts.get(c)) : []),
+    text ?? '',
+  ];
+  return {
+    type: 'letter',
+    id: row.id,
+    title: row.subject,
+    body: [
+      checked.body ?? '',
+      row.number,
+      row.sender_number ?? '',
+      ...party(row.from_partner_id, row.from_contact_id, row.from_text),
+      ...party(row.to_partner_id, row.to_contact_id, row.to_text),
+      ...checked.copies.flatMap((c) => party(c.partnerId, c.contactId, c.text)),
+    ]
+      .filter((s) => s !== '')
+      .join('\n'),
+    date: row.letter_date,
+  };
+}
+
+/**
+ * Answers the letter and its audit change (a creation); tells the search index unless the
+ * caller already indexed it (`indexed`).
+ */
+export function newLetterDone(
+  ctx: WriteContext,
+  checked: CheckedLetter,
+  row: LetterRow,
+  indexed = false,
+): Mutated<Letter> {
+  if (!indexed) ctx.touch('letter', row.id);
   const after = newLetter({
     row,
     body: checked.body,

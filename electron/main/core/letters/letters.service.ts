@@ -16,6 +16,7 @@ import type { Database } from '../db/tables';
 import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import type { Settings } from '../../../../shared/api/settings.schema';
+import { indexNewRecords } from '../search/search.indexer';
 import { readSettings } from '../settings/settings.repository';
 import { findUser } from '../users/users.repository';
 import {
@@ -45,7 +46,13 @@ import {
   updateLetter as updateLetterRow,
   writeLetterBody,
 } from './letters.repository';
-import { checkGivenNumber, checkNewLetter, newLetterDone, registeredRow } from './letters.new';
+import {
+  checkGivenNumber,
+  checkNewLetter,
+  newLetterDone,
+  newLetterSearchDocument,
+  registeredRow,
+} from './letters.new';
 import { loadLetter } from './letters.read';
 import type { LetterRow, UpdateableLetterRow } from './letters.table';
 import { allocateRegisterNumber, takeGivenRegisterNumber, type AllocatedNumber } from './register-number';
@@ -119,7 +126,9 @@ export async function createLetter(
       tx,
       checked.references.map((t) => t.targetId),
     );
-  return newLetterDone(ctx, checked, row);
+  // A new letter's index entry is written from what was written, not read back.
+  await indexNewRecords(tx, 'letter', [newLetterSearchDocument(checked, row)]);
+  return newLetterDone(ctx, checked, row, true);
 }
 
 async function existingLetter(

@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { SEARCH_TYPES } from '../../../../shared/api/search.contract';
 import type { Touched } from '../context';
 import type { Database } from '../db/tables';
-import { writeSearchDocuments } from './search.repository';
+import { insertNewSearchDocuments, writeSearchDocuments } from './search.repository';
 
 /** One record as the search index sees it: display text, normalised here before indexing. */
 export interface SearchDocument {
@@ -58,6 +58,19 @@ export async function indexRecords(
 ): Promise<void> {
   if (ids.length === 0) return;
   await write(tx, source.type, ids, await source.load(tx, ids));
+}
+
+/**
+ * Writes the index of records this transaction just created, from documents the caller built
+ * out of what it wrote (nothing is read back). A record already in the index is refused by
+ * the index's unique key, so this is only for new records.
+ */
+export async function indexNewRecords(
+  tx: Transaction<Database>,
+  type: string,
+  docs: readonly SearchDocument[],
+): Promise<void> {
+  await insertNewSearchDocuments(tx, type, docs);
 }
 
 /**

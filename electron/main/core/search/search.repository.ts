@@ -84,11 +84,11 @@ async function insertFtsRows(tx: Transaction<Database>, rows: readonly FtsRow[])
  * search_docs rows in the order given (so doc ids grow in that order, as one insert after
  * another gives them), then their FTS5 rows.
  */
-async function insertNewDocuments(
+export async function insertNewSearchDocuments(
   tx: Transaction<Database>,
   type: string,
   docs: readonly SearchDocument[],
-  generation: number,
+  generation = 0,
 ): Promise<void> {
   for (const part of chunks(docs, INSERT_ROWS)) {
     const inserted = await tx
@@ -185,7 +185,7 @@ export async function writeSearchDocuments(
       }
       counts.written++;
     }
-    await insertNewDocuments(tx, type, fresh, options.generation ?? 0);
+    await insertNewSearchDocuments(tx, type, fresh, options.generation ?? 0);
   }
   return counts;
 }
