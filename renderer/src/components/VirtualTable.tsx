@@ -154,7 +154,14 @@ export function VirtualTable<I>(props: VirtualTableProps<I>) {
           </div>
         </div>
         {!list.loading && count === 0 ? (
-          <div className={classes.empty}>{empty}</div>
+          // The empty state may hold a button: inside a table it must sit in a row's cell.
+          <div role="rowgroup">
+            <div role="row">
+              <div role="cell" className={classes.empty}>
+                {empty}
+              </div>
+            </div>
+          </div>
         ) : (
           <div
             ref={scrollRef}

@@ -15,7 +15,7 @@ export function NoActivityNote({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
     <Badge
       size={size}
       color="orange"
-      variant="outline"
+      variant="light"
       tt="none"
       data-testid="no-activity-note"
       style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
