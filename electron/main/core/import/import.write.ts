@@ -14,11 +14,9 @@ import type { MutationContext, Mutated, TaskContext } from '../context';
 import type { Database } from '../db/tables';
 import { toDeskError } from '../errors';
 import { knownNames } from '../letters/letter-checks';
-import { letterSearchSource } from '../letters/letter.search';
 import { LetterBatch } from '../letters/letters.batch';
 import type { CreateInput } from '../letters/letters.new';
 import { createLetter } from '../letters/letters.service';
-import { indexRecords } from '../search/search.indexer';
 import { readSettings } from '../settings/settings.repository';
 import type { HandlerTable } from '../sample/sample.invoke';
 import { writeOrder, type PreparedRow } from './import.rows';
@@ -201,18 +199,10 @@ export async function writeRows(
   };
 
   if (options.target === 'letters') {
-    // The letters of a batch are indexed with it, inside its savepoint, so the index grows
-    // with the progress the user sees instead of all at once before the commit. A letter
-    // written alone after a refused batch goes through the call's own index as usual.
-    const batchLetters: string[] = [];
-    const batchCtx: MutationContext = {
-      ...inner,
-      touch: (type, id) => {
-        if (type === letterSearchSource.type) batchLetters.push(id);
-        else inner.touch(type, id);
-      },
-    };
-    const batch = new LetterBatch(batchCtx, await readSettings(tx));
+    // A batch's letters are indexed as it is written (LetterBatch.flush), inside its
+    // savepoint, so the index grows with the progress the user sees instead of all at once
+    // before the commit. A letter written alone after a refused batch is indexed by createLetter.
+    const batch = new LetterBatch(inner, await readSettings(tx));
     for (let start = 0; start < order.length; start += LETTER_BATCH) {
       checkpoint();
       const indices = order.slice(start, start + LETTER_BATCH);
@@ -231,8 +221,6 @@ export async function writeRows(
         }
         await batch.flush();
         await audit.appendMany(changes);
-        await indexRecords(tx, letterSearchSource, batchLetters);
-        batchLetters.length = 0;
         await sql`RELEASE import_batch`.execute(tx);
         written += changes.length;
       } catch (error) {
@@ -242,7 +230,6 @@ export async function writeRows(
         await sql`ROLLBACK TO import_batch`.execute(tx);
         await sql`RELEASE import_batch`.execute(tx);
         batch.discard();
-        batchLetters.length = 0;
         audit.forget();
         problems.length = problemsBefore;
         for (const index of indices) await writeOne(index);

@@ -6,7 +6,7 @@
  * statements. Names of partners and contacts are read once each, the settings once.
  *
  * The caller owns the transaction: `add` checks and numbers a letter (a refused letter
- * throws and takes no number), `flush` writes what was added. If `flush` fails, the caller
+ * throws and takes no number), `flush` writes what was added, with its search entries. If `flush` fails, the caller
  * rolls back to a savepoint taken before the batch and calls `discard`.
  */
 import { formatRegisterNumber } from '../../../../shared/letters/register-number';
@@ -21,10 +21,12 @@ import {
   checkGivenNumber,
   checkNewLetter,
   newLetterDone,
+  newLetterSearchDocument,
   registeredRow,
   type CheckedLetter,
   type CreateInput,
 } from './letters.new';
+import { indexNewRecords } from '../search/search.indexer';
 import { refreshLetterStates } from './letters.repository';
 import type { LetterWriteContext } from './letters.service';
 import type { LetterRow } from './letters.table';
@@ -86,7 +88,8 @@ export class LetterBatch {
     }
     const row = registeredRow(checked, registered);
     this.#pending.push({ checked, row });
-    return newLetterDone(this.#ctx, checked, row);
+    // Indexed by flush, with the batch.
+    return newLetterDone(this.#ctx, checked, row, true);
   }
 
   async #counter(secretariat: string, year: number) {
@@ -151,6 +154,12 @@ export class LetterBatch {
       await raiseRegisterCounter(tx, counter.secretariat, counter.year, counter.last);
       counter.dirty = false;
     }
+    // The search entries, from what was written (as createLetter writes them).
+    await indexNewRecords(
+      tx,
+      'letter',
+      pending.map(({ checked, row }) => newLetterSearchDocument(checked, row)),
+    );
   }
 
   /**

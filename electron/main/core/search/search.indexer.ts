@@ -46,21 +46,6 @@ export const ftsIndexWriter: IndexWriter = async (tx, type, ids, docs) => {
 };
 
 /**
- * Writes the index of these records of one source now, in the caller's transaction: for a
- * task that writes thousands of records and wants the index to follow them batch by batch
- * (with its progress) rather than all at once before its commit.
- */
-export async function indexRecords(
-  tx: Transaction<Database>,
-  source: SearchSource,
-  ids: readonly string[],
-  write: IndexWriter = ftsIndexWriter,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await write(tx, source.type, ids, await source.load(tx, ids));
-}
-
-/**
  * Writes the index of records this transaction just created, from documents the caller built
  * out of what it wrote (nothing is read back). A record already in the index is refused by
  * the index's unique key, so this is only for new records.
