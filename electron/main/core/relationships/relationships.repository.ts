@@ -16,7 +16,7 @@ import type {
   RelationshipRow,
   UpdateableRelationshipRow,
 } from './relationships.table';
-import { relationshipActivity, type Owners } from './timeline.sources';
+import { lastActivityOf, relationshipActivity, type Owners } from './timeline.sources';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -80,13 +80,8 @@ export async function findAreas(db: Db, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
-/** The newest activity date per relationship. */
-function lastActivity(db: Db, owners: Owners) {
-  return db
-    .selectFrom(relationshipActivity(db, owners).as('activity'))
-    .select((eb) => ['activity.owner_id', eb.fn.max('activity.activity_date').as('last_activity')])
-    .groupBy('activity.owner_id');
-}
+/** The newest activity date of the outer query's relationship (see lastActivityOf). */
+const lastActivity = lastActivityOf(sql.ref<string>('relationships.id'));
 
 /**
  * 1 when the relationship is in a status that expects activity and nothing is linked on or
@@ -95,9 +90,7 @@ function lastActivity(db: Db, owners: Owners) {
  */
 function dormantFlag(cutoff: string) {
   const statuses = sql.join(DORMANCY_STATUSES.map((s) => sql.lit(s)));
-  return sql<number>`case when ${sql.ref('relationships.status')} in (${statuses}) and coalesce(${sql.ref(
-    'last.last_activity',
-  )}, ${sql.ref('relationships.established_on')}, substr(${sql.ref('relationships.created_at')}, 1, 10)) < ${cutoff} then 1 else 0 end`;
+  return sql<number>`case when ${sql.ref('relationships.status')} in (${statuses}) and coalesce(${lastActivity}, ${sql.ref('relationships.established_on')}, substr(${sql.ref('relationships.created_at')}, 1, 10)) < ${cutoff} then 1 else 0 end`;
 }
 
 const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.join(
@@ -106,25 +99,16 @@ const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.jo
 )} end`;
 
 /**
- * The list's query. `activity` false leaves out the last activity (a maximum over every
- * letter, case, agreement and event of every relationship): a count or a page whose filter and
- * sort do not need it reads the relationships alone, and the page's activity follows for its
- * own rows (see listRelationships).
+ * The list's query. The last activity is read per relationship, only where the filter, the
+ * sort or the selected columns name it: a page whose filter and sort do not need it reads
+ * the relationships alone, and the page's activity follows for its own rows (see
+ * listRelationships).
  */
-function filtered(
-  db: Db,
-  f: Partial<RelationshipListFilters>,
-  owners: Owners,
-  cutoff: string,
-  activity = true,
-) {
+function filtered(db: Db, f: Partial<RelationshipListFilters>, owners: Owners, cutoff: string) {
   let q = db
     .selectFrom('relationships')
     .innerJoin('partners as partner', 'partner.id', 'relationships.partner_id')
-    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id')
-    .$if(activity, (qb) =>
-      qb.leftJoin(lastActivity(db, owners).as('last'), 'last.owner_id', 'relationships.id'),
-    );
+    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id');
   if (owners) q = q.where('relationships.id', 'in', owners);
   if (f.ownUnitId !== undefined) q = q.where('relationships.own_unit_id', '=', f.ownUnitId);
   if (f.partnerId !== undefined) q = q.where('relationships.partner_id', '=', f.partnerId);
@@ -155,10 +139,7 @@ function filtered(
 function withComputed(db: Db, f: Partial<RelationshipListFilters>, owners: Owners, cutoff: string) {
   return filtered(db, f, owners, cutoff)
     .selectAll('relationships')
-    .select([
-      sql.ref<string | null>('last.last_activity').as('last_activity'),
-      dormantFlag(cutoff).as('dormant'),
-    ]);
+    .select([lastActivity.as('last_activity'), dormantFlag(cutoff).as('dormant')]);
 }
 
 /** One relationship with its last activity and dormancy as of `cutoff`. */
@@ -180,7 +161,7 @@ export async function listRelationships(
   const needsActivity = f.dormant !== undefined || f.sort.field === 'lastActivity';
   let q = needsActivity
     ? withComputed(db, f, null, cutoff)
-    : filtered(db, f, null, cutoff, false).select('relationships.id');
+    : filtered(db, f, null, cutoff).select('relationships.id');
   const dir = f.sort.direction;
   switch (f.sort.field) {
     case 'partner':
@@ -193,7 +174,7 @@ export async function listRelationships(
       q = q.orderBy(statusOrder, dir);
       break;
     case 'lastActivity':
-      q = q.orderBy(sql.ref('last.last_activity'), dir);
+      q = q.orderBy(lastActivity, dir);
       break;
     case 'createdAt':
       q = q.orderBy('relationships.created_at', dir);
@@ -211,7 +192,7 @@ export async function listRelationships(
     const byId = new Map(found.map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)).filter((r): r is RelationshipListRow => r !== undefined);
   }
-  const count = await filtered(db, f, null, cutoff, needsActivity)
+  const count = await filtered(db, f, null, cutoff)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   return { rows, total: Number(count.total) };
