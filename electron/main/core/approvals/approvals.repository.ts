@@ -137,14 +137,41 @@ export async function currentSteps(db: Db, authorityId?: string): Promise<StepRo
   return q.execute();
 }
 
-/** The latest approval date before a position in each chain (when our office got the request back). */
+/**
+ * For each of these chains whose current step is not already with an authority, the latest
+ * decision date before that step (when our office got the request back), as one row with the
+ * position of the last decided step before it; no row when nothing was decided before it.
+ * The waiting list looks up these rows once per chain, so it reads only the rows it uses.
+ */
 export async function lastDecisionsBefore(db: Db, chainIds: readonly string[]) {
   if (chainIds.length === 0) return [];
   return db
-    .selectFrom('approval_steps')
-    .select(['chain_id', 'position', 'decided_on'])
-    .where('chain_id', 'in', chainIds)
-    .where('decided_on', 'is not', null)
+    .selectFrom('approval_steps as s')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('approval_steps')
+          .select(['chain_id', (e) => e.fn.min<number>('position').as('pos')])
+          .where('chain_id', 'in', chainIds)
+          .where('skipped', '=', 0)
+          .where('decision', '!=', 'approved')
+          .groupBy('chain_id')
+          .as('cur'),
+      (join) => join.onRef('cur.chain_id', '=', 's.chain_id'),
+    )
+    .innerJoin('approval_steps as c', (join) =>
+      join.onRef('c.chain_id', '=', 'cur.chain_id').onRef('c.position', '=', 'cur.pos'),
+    )
+    .select((eb) => [
+      's.chain_id',
+      eb.fn.max<number>('s.position').as('position'),
+      eb.fn.max<string>('s.decided_on').as('decided_on'),
+    ])
+    .whereRef('s.position', '<', 'cur.pos')
+    .where('s.decided_on', 'is not', null)
+    .where('s.decided_on', '!=', '')
+    .where((eb) => eb.not(eb.and([eb('c.submitted_on', 'is not', null), eb('c.decision', '=', 'pending')])))
+    .groupBy('s.chain_id')
     .execute();
 }
 
