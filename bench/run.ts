@@ -81,7 +81,7 @@ try {
         step('backup.create');
         results.push(await measureBackup(desk, scale >= 1 ? 1 : 3));
       }
-      if (!only) results.push(measureMemory(steady, rssMB()));
+      results.push(measureMemory(steady, rssMB()));
     } finally {
       await desk.close();
     }
