@@ -19,6 +19,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-11-approvals',
     '2026-11-27-12-events',
     '2026-11-27-13-letter-key-grams',
+    '2026-11-27-14-activity-indexes',
   ],
   objects: [
     {
@@ -50,6 +51,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'agreements_case',
       tbl_name: 'agreements',
       sql: 'CREATE INDEX "agreements_case" on "agreements" ("case_id")',
+    },
+    {
+      type: 'index',
+      name: 'agreements_case_unfiled',
+      tbl_name: 'agreements',
+      sql: 'CREATE INDEX "agreements_case_unfiled" on "agreements" ("case_id", "signed_date", "created_at", "relationship_id") where "relationship_id" is null',
     },
     {
       type: 'index',
@@ -173,6 +180,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'index',
+      name: 'cases_relationship_closed',
+      tbl_name: 'cases',
+      sql: 'CREATE INDEX "cases_relationship_closed" on "cases" ("relationship_id", "closed_on", "id") where "relationship_id" is not null',
+    },
+    {
+      type: 'index',
       name: 'cases_status_due',
       tbl_name: 'cases',
       sql: 'CREATE INDEX "cases_status_due" on "cases" ("status", "due_on")',
@@ -218,6 +231,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'events_case',
       tbl_name: 'events',
       sql: 'CREATE INDEX "events_case" on "events" ("case_id")',
+    },
+    {
+      type: 'index',
+      name: 'events_case_unfiled',
+      tbl_name: 'events',
+      sql: 'CREATE INDEX "events_case_unfiled" on "events" ("case_id", "start_date", "relationship_id") where "relationship_id" is null',
     },
     {
       type: 'index',
@@ -302,6 +321,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letters_case',
       tbl_name: 'letters',
       sql: 'CREATE INDEX "letters_case" on "letters" ("case_id", "letter_date", "id")',
+    },
+    {
+      type: 'index',
+      name: 'letters_case_unfiled',
+      tbl_name: 'letters',
+      sql: 'CREATE INDEX "letters_case_unfiled" on "letters" ("case_id", "letter_date", "relationship_id") where "relationship_id" is null',
     },
     {
       type: 'index',

@@ -232,23 +232,23 @@ export function relationshipActivity(db: Db, owners: Owners) {
  * scan of every linked record. Keep it in step with the sources above.
  */
 export function lastActivityOf(id: Expression<string>) {
-  // Through a case: one seek per case of the relationship. The unary + keeps SQLite from
-  // reading "relationship_id is null" as a search of every record linked to no relationship.
+  // Through a case: one seek per case of the relationship, on the partial indexes of the
+  // records that name no relationship themselves (migration 2026-11-27-14).
   return sql<string | null>`(select max(d) from (
     select max(c.opened_on) as d from cases c where c.relationship_id = ${id}
     union all select max(c.closed_on) from cases c where c.relationship_id = ${id}
     union all select max(l.letter_date) from letters l where l.relationship_id = ${id}
-    union all select max((select l.letter_date from letters l
-      where l.case_id = c.id and +l.relationship_id is null
-      order by l.letter_date desc limit 1)) from cases c where c.relationship_id = ${id}
+    union all select max((select max(l.letter_date) from letters l
+      where l.case_id = c.id and l.relationship_id is null))
+      from cases c where c.relationship_id = ${id}
     union all select max(coalesce(a.signed_date, substr(a.created_at, 1, 10))) from agreements a
       where a.relationship_id = ${id}
     union all select max((select max(coalesce(a.signed_date, substr(a.created_at, 1, 10)))
-      from agreements a where a.case_id = c.id and +a.relationship_id is null))
+      from agreements a where a.case_id = c.id and a.relationship_id is null))
       from cases c where c.relationship_id = ${id}
     union all select max(e.start_date) from events e where e.relationship_id = ${id}
     union all select max((select max(e.start_date) from events e
-      where e.case_id = c.id and +e.relationship_id is null))
+      where e.case_id = c.id and e.relationship_id is null))
       from cases c where c.relationship_id = ${id}
   ))`;
 }

@@ -15,6 +15,7 @@ import * as agreements from './2026-11-27-10-agreements';
 import * as approvals from './2026-11-27-11-approvals';
 import * as events from './2026-11-27-12-events';
 import * as letterKeyGrams from './2026-11-27-13-letter-key-grams';
+import * as activityIndexes from './2026-11-27-14-activity-indexes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-11-approvals': approvals,
   '2026-11-27-12-events': events,
   '2026-11-27-13-letter-key-grams': letterKeyGrams,
+  '2026-11-27-14-activity-indexes': activityIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
