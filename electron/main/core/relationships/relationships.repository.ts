@@ -80,8 +80,20 @@ export async function findAreas(db: Db, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
-/** The newest activity date of the outer query's relationship (see lastActivityOf). */
-const lastActivity = lastActivityOf(sql.ref<string>('relationships.id'));
+/**
+ * The newest activity date of each of these relationships (or of all), read once per
+ * relationship (see lastActivityOf). Grouped, so that SQLite computes it once into a table
+ * instead of repeating it wherever the list filters, selects and sorts by it.
+ */
+function lastActivityTable(db: Db, owners: Owners) {
+  return db
+    .selectFrom('relationships as r')
+    .select(['r.id as owner_id', lastActivityOf(sql.ref<string>('r.id')).as('last_activity')])
+    .$if(owners !== null, (qb) => qb.where('r.id', 'in', owners ?? []))
+    .groupBy('r.id');
+}
+
+const lastActivity = sql.ref<string | null>('last.last_activity');
 
 /**
  * 1 when the relationship is in a status that expects activity and nothing is linked on or
@@ -99,16 +111,24 @@ const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.jo
 )} end`;
 
 /**
- * The list's query. The last activity is read per relationship, only where the filter, the
- * sort or the selected columns name it: a page whose filter and sort do not need it reads
- * the relationships alone, and the page's activity follows for its own rows (see
- * listRelationships).
+ * The list's query. `activity` false leaves out the last activity: a count or a page whose
+ * filter and sort do not need it reads the relationships alone, and the page's activity
+ * follows for its own rows (see listRelationships).
  */
-function filtered(db: Db, f: Partial<RelationshipListFilters>, owners: Owners, cutoff: string) {
+function filtered(
+  db: Db,
+  f: Partial<RelationshipListFilters>,
+  owners: Owners,
+  cutoff: string,
+  activity = true,
+) {
   let q = db
     .selectFrom('relationships')
     .innerJoin('partners as partner', 'partner.id', 'relationships.partner_id')
-    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id');
+    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id')
+    .$if(activity, (qb) =>
+      qb.leftJoin(lastActivityTable(db, owners).as('last'), 'last.owner_id', 'relationships.id'),
+    );
   if (owners) q = q.where('relationships.id', 'in', owners);
   if (f.ownUnitId !== undefined) q = q.where('relationships.own_unit_id', '=', f.ownUnitId);
   if (f.partnerId !== undefined) q = q.where('relationships.partner_id', '=', f.partnerId);
@@ -161,7 +181,7 @@ export async function listRelationships(
   const needsActivity = f.dormant !== undefined || f.sort.field === 'lastActivity';
   let q = needsActivity
     ? withComputed(db, f, null, cutoff)
-    : filtered(db, f, null, cutoff).select('relationships.id');
+    : filtered(db, f, null, cutoff, false).select('relationships.id');
   const dir = f.sort.direction;
   switch (f.sort.field) {
     case 'partner':
@@ -192,7 +212,7 @@ export async function listRelationships(
     const byId = new Map(found.map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)).filter((r): r is RelationshipListRow => r !== undefined);
   }
-  const count = await filtered(db, f, null, cutoff)
+  const count = await filtered(db, f, null, cutoff, f.dormant !== undefined)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   return { rows, total: Number(count.total) };
