@@ -585,3 +585,66 @@ describe('agreements and events in the timeline', () => {
     expect((await t.ok('relationships.get', { id: r.id })).lastActivity).toBe('2025-05-01');
   });
 });
+
+describe('last activity', () => {
+  it('is the newest date of the timeline, in the list as on the page, and a record that names another relationship counts only there', async () => {
+    const { city, kazan, florence } = await world();
+    const a = await relate({
+      ownUnitId: city.id,
+      partnerId: kazan.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    const b = await relate({
+      ownUnitId: city.id,
+      partnerId: florence.id,
+      type: 'sister_city',
+      status: 'active',
+    });
+    const trip = await t.ok('cases.create', {
+      title: 'سفر هیئت به کازان',
+      kind: 'outgoing_delegation',
+      relationshipId: a.id,
+      area: 'economic',
+      openedOn: '2025-02-01',
+    });
+    const party = { from: { text: 'شهرداری کازان' }, to: { text: 'اداره کل ارتباطات و امور بین‌الملل' } };
+    await t.ok('letters.create', {
+      direction: 'incoming',
+      letterDate: '2025-03-10',
+      subject: 'پاسخ کازان',
+      caseId: trip.id,
+      ...party,
+    });
+    // Under a's case, but naming b: b's activity, not a's.
+    await t.ok('letters.create', {
+      direction: 'incoming',
+      letterDate: '2025-06-01',
+      subject: 'نامه فلورانس',
+      caseId: trip.id,
+      relationshipId: b.id,
+      ...party,
+    });
+
+    for (const r of [a, b]) {
+      const timeline = await t.ok('relationships.timeline', { id: r.id });
+      const detail = await t.ok('relationships.get', { id: r.id });
+      expect(detail.lastActivity).toBe(timeline.items[0]?.date ?? null);
+    }
+    expect((await t.ok('relationships.get', { id: a.id })).lastActivity).toBe('2025-03-10');
+    expect((await t.ok('relationships.get', { id: b.id })).lastActivity).toBe('2025-06-01');
+
+    const list = await t.ok('relationships.list', { sort: { field: 'lastActivity', direction: 'desc' } });
+    expect(list.items.map((r) => [r.id, r.lastActivity])).toEqual([
+      [b.id, '2025-06-01'],
+      [a.id, '2025-03-10'],
+    ]);
+    const page = await t.ok('relationships.list', { limit: 500 });
+    expect(new Map(page.items.map((r) => [r.id, r.lastActivity]))).toEqual(
+      new Map([
+        [a.id, '2025-03-10'],
+        [b.id, '2025-06-01'],
+      ]),
+    );
+  });
+});
