@@ -357,4 +357,17 @@ describe('where requests get stuck', () => {
     const rows = await t.ok('approvals.turnaround', { from: '2025-01-01', to: '2025-12-31' });
     expect(rows.find((r) => r.authorityId === waiting[0]!.authorityId)!.waitingNow).toBe(1);
   });
+
+  it('counts a request not yet sent on from the latest decision before it', async () => {
+    await seed('تأیید شده، ارسال نشده', [['2025-02-01', '2025-02-10', 'approved']]);
+    await seed('منتظر از اسفند', [
+      ['2025-02-01', '2025-02-10', 'approved'],
+      ['2025-03-01', null, null],
+    ]);
+    const waiting = await t.ok('approvals.waiting', {});
+    expect(waiting.map((w) => [w.caseTitle, w.state, w.waitingSince, w.daysWaiting])).toEqual([
+      ['تأیید شده، ارسال نشده', 'not_submitted', '2025-02-10', 84],
+      ['منتظر از اسفند', 'waiting', '2025-03-01', 65],
+    ]);
+  });
 });
