@@ -385,10 +385,16 @@ export const approvalsHandlers = defineHandlers({
     const chainIds = [...new Set(current.map((s) => s.chain_id))];
     const decided = await lastDecisionsBefore(ctx.tx, chainIds);
     const chains = await loadChainRows(ctx, chainIds);
+    const decidedByChain = new Map<string, typeof decided>();
+    for (const d of decided) {
+      const own = decidedByChain.get(d.chain_id);
+      if (own) own.push(d);
+      else decidedByChain.set(d.chain_id, [d]);
+    }
     const items = current.flatMap((step) => {
       const chain = chains.get(step.chain_id);
       if (!chain) return [];
-      const own = decided.filter((d) => d.chain_id === step.chain_id);
+      const own = decidedByChain.get(step.chain_id) ?? [];
       const { since } = waitingOf(step, own, chain.createdOn);
       return [
         {
@@ -407,7 +413,7 @@ export const approvalsHandlers = defineHandlers({
       ];
     });
     return items
-      .sort((a, b) => b.daysWaiting - a.daysWaiting || a.caseTitle.localeCompare(b.caseTitle, 'fa'))
+      .sort((a, b) => b.daysWaiting - a.daysWaiting || PERSIAN_ORDER.compare(a.caseTitle, b.caseTitle))
       .slice(0, input.limit);
   },
 
@@ -425,6 +431,9 @@ export const approvalsHandlers = defineHandlers({
     return turnaround(decisions, waitingNow, authorities);
   },
 });
+
+/** Case titles in Persian dictionary order; one collator, not one per comparison. */
+const PERSIAN_ORDER = new Intl.Collator('fa');
 
 function stateOf(step: StepRow): 'not_submitted' | 'returned' {
   return step.decision === 'returned' ? 'returned' : 'not_submitted';
