@@ -15,6 +15,63 @@ function nameText(row: NameRow | undefined): string[] {
   return row ? [row.name_fa, row.name_en ?? ''] : [];
 }
 
+/** The letter's columns the search text is made of. */
+export interface LetterSearchFields {
+  id: string;
+  number: string;
+  sender_number: string | null;
+  subject: string;
+  body: string | null;
+  letter_date: string;
+  from_partner_id: string | null;
+  from_contact_id: string | null;
+  from_text: string | null;
+  to_partner_id: string | null;
+  to_contact_id: string | null;
+  to_text: string | null;
+}
+
+/** A copy recipient: a partner, a contact or typed text. */
+export interface LetterParty {
+  partnerId: string | null;
+  contactId: string | null;
+  text: string | null;
+}
+
+/**
+ * A letter's search document, from its columns, its copy recipients and the names of the
+ * partners and contacts they refer to. The one place its text is composed: the index source
+ * (reading letters back) and a new registration (from what it wrote) both call it.
+ */
+export function letterSearchDocument(
+  letter: LetterSearchFields,
+  copies: readonly LetterParty[],
+  names: { partners: ReadonlyMap<string, NameRow>; contacts: ReadonlyMap<string, NameRow> },
+): SearchDocument {
+  const party = (p: string | null, c: string | null, text: string | null): string[] => [
+    ...(p ? nameText(names.partners.get(p)) : []),
+    ...(c ? nameText(names.contacts.get(c)) : []),
+    text ?? '',
+  ];
+  return {
+    type: 'letter',
+    id: letter.id,
+    title: letter.subject,
+    body: [
+      letter.body ?? '',
+      // The search key folds every digit script, so each number is written once.
+      letter.number,
+      letter.sender_number ?? '',
+      ...party(letter.from_partner_id, letter.from_contact_id, letter.from_text),
+      ...party(letter.to_partner_id, letter.to_contact_id, letter.to_text),
+      ...copies.flatMap((c) => party(c.partnerId, c.contactId, c.text)),
+    ]
+      .filter((s) => s !== '')
+      .join('\n'),
+    date: letter.letter_date,
+  };
+}
+
 export const letterSearchSource: SearchSource = {
   type: 'letter',
 
@@ -55,30 +112,14 @@ export const letterSearchSource: SearchSource = {
     }
     const partners = new Map((await partnerNames(db, [...partnerIds])).map((n) => [n.id, n]));
     const contacts = new Map((await contactNames(db, [...contactIds])).map((n) => [n.id, n]));
-    const party = (p: string | null, c: string | null, text: string | null): string[] => [
-      ...(p ? nameText(partners.get(p)) : []),
-      ...(c ? nameText(contacts.get(c)) : []),
-      text ?? '',
-    ];
-    return rows.map((r) => ({
-      type: 'letter',
-      id: r.id,
-      title: r.subject,
-      body: [
-        r.body ?? '',
-        // The search key folds every digit script, so each number is written once.
-        r.number,
-        r.sender_number ?? '',
-        ...party(r.from_partner_id, r.from_contact_id, r.from_text),
-        ...party(r.to_partner_id, r.to_contact_id, r.to_text),
-        ...copies
-          .filter((c) => c.letter_id === r.id)
-          .flatMap((c) => party(c.partner_id, c.contact_id, c.text)),
-      ]
-        .filter((s) => s !== '')
-        .join('\n'),
-      date: r.letter_date,
-    }));
+    const copiesByLetter = new Map<string, LetterParty[]>();
+    for (const c of copies) {
+      const party = { partnerId: c.partner_id, contactId: c.contact_id, text: c.text };
+      const own = copiesByLetter.get(c.letter_id);
+      if (own) own.push(party);
+      else copiesByLetter.set(c.letter_id, [party]);
+    }
+    return rows.map((r) => letterSearchDocument(r, copiesByLetter.get(r.id) ?? [], { partners, contacts }));
   },
 
   allIds: (db, afterId, limit) => letterIdsAfter(db, afterId, limit),

@@ -24,6 +24,7 @@ import {
 } from './letter-checks';
 import type { CopyInput, ReferableLetterRow, ReferenceInput } from './letter-links.repository';
 import type { SearchDocument } from '../search/search.indexer';
+import { letterSearchDocument } from './letter.search';
 import { newLetter } from './letters.read';
 import type { LetterRow } from './letters.table';
 import type { AllocatedNumber } from './register-number';
@@ -152,36 +153,9 @@ export function registeredRow(checked: CheckedLetter, registered: AllocatedNumbe
   };
 }
 
-/**
- * The new letter as the search index reads it (letter.search.ts), built from what was
- * written: the subject as title; the body, the register number, the sender's number, the
- * parties and the copy recipients as body text; the letter date as date.
- */
+/** The new letter as the search index reads it (letter.search.ts), built from what was written. */
 export function newLetterSearchDocument(checked: CheckedLetter, row: LetterRow): SearchDocument {
-  const { partners, contacts } = checked.names;
-  const names = (row: { name_fa: string; name_en: string | null } | undefined) =>
-    row ? [row.name_fa, row.name_en ?? ''] : [];
-  const party = (p: string | null, c: string | null, text: string | null): string[] => [
-    ...(p ? names(partners.get(p)) : []),
-    ...(c ? names(contacts.get(c)) : []),
-    text ?? '',
-  ];
-  return {
-    type: 'letter',
-    id: row.id,
-    title: row.subject,
-    body: [
-      checked.body ?? '',
-      row.number,
-      row.sender_number ?? '',
-      ...party(row.from_partner_id, row.from_contact_id, row.from_text),
-      ...party(row.to_partner_id, row.to_contact_id, row.to_text),
-      ...checked.copies.flatMap((c) => party(c.partnerId, c.contactId, c.text)),
-    ]
-      .filter((s) => s !== '')
-      .join('\n'),
-    date: row.letter_date,
-  };
+  return letterSearchDocument({ ...row, body: checked.body }, checked.copies, checked.names);
 }
 
 /**
