@@ -20,6 +20,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-12-events',
     '2026-11-27-13-letter-key-grams',
     '2026-11-27-14-activity-indexes',
+    '2026-11-27-15-search-prefixes',
   ],
   objects: [
     {
@@ -812,37 +813,37 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       type: 'table',
       name: 'search_words',
       tbl_name: 'search_words',
-      sql: "CREATE VIRTUAL TABLE search_words USING fts5( title, body, joined, meta, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2' )",
+      sql: "CREATE VIRTUAL TABLE \"search_words\" USING fts5( title, body, joined, meta, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6' )",
     },
     {
       type: 'table',
       name: 'search_words_config',
       tbl_name: 'search_words_config',
-      sql: "CREATE TABLE 'search_words_config'(k PRIMARY KEY, v) WITHOUT ROWID",
+      sql: 'CREATE TABLE "search_words_config"(k PRIMARY KEY, v) WITHOUT ROWID',
     },
     {
       type: 'table',
       name: 'search_words_content',
       tbl_name: 'search_words_content',
-      sql: "CREATE TABLE 'search_words_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3)",
+      sql: 'CREATE TABLE "search_words_content"(id INTEGER PRIMARY KEY, c0, c1, c2, c3)',
     },
     {
       type: 'table',
       name: 'search_words_data',
       tbl_name: 'search_words_data',
-      sql: "CREATE TABLE 'search_words_data'(id INTEGER PRIMARY KEY, block BLOB)",
+      sql: 'CREATE TABLE "search_words_data"(id INTEGER PRIMARY KEY, block BLOB)',
     },
     {
       type: 'table',
       name: 'search_words_docsize',
       tbl_name: 'search_words_docsize',
-      sql: "CREATE TABLE 'search_words_docsize'(id INTEGER PRIMARY KEY, sz BLOB)",
+      sql: 'CREATE TABLE "search_words_docsize"(id INTEGER PRIMARY KEY, sz BLOB)',
     },
     {
       type: 'table',
       name: 'search_words_idx',
       tbl_name: 'search_words_idx',
-      sql: "CREATE TABLE 'search_words_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
+      sql: 'CREATE TABLE "search_words_idx"(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID',
     },
     {
       type: 'table',

@@ -16,6 +16,7 @@ import * as approvals from './2026-11-27-11-approvals';
 import * as events from './2026-11-27-12-events';
 import * as letterKeyGrams from './2026-11-27-13-letter-key-grams';
 import * as activityIndexes from './2026-11-27-14-activity-indexes';
+import * as searchPrefixes from './2026-11-27-15-search-prefixes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-12-events': events,
   '2026-11-27-13-letter-key-grams': letterKeyGrams,
   '2026-11-27-14-activity-indexes': activityIndexes,
+  '2026-11-27-15-search-prefixes': searchPrefixes,
 };
 
 export const migrationProvider: MigrationProvider = {
