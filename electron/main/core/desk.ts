@@ -4,19 +4,35 @@
  * answer a Result. Nothing thrown below ever crosses this boundary as it is.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { MethodName, MethodOutput, MethodInput } from '../../../shared/api/contract';
 import { contract, isMethodName } from '../../../shared/api/contract';
 import type { Result, ValidationIssue } from '../../../shared/api/errors';
 import type { EventName, EventPayload } from '../../../shared/api/events';
-import { appendAudit, type AuditChange } from './audit/audit.repository';
-import type { DatabaseReplacement, DeskEnv, Mutated, TaskDone, Touched } from './context';
+import { appendAudit, type AuditChange, type AuditStamp } from './audit/audit.repository';
+import type { DatabaseReplacement, DeskEnv, MutationContext, Mutated, TaskDone, Touched } from './context';
 import { onIntegrity } from './db/integrity-watch';
 import type { Database } from './db/tables';
 import type { Sqlite3Driver } from './db/sqlite3-driver';
 import { DeskError, toDeskError } from './errors';
 import type { Registry } from './registrar';
+
+/** One mutation inside Desk.mutateTogether: answers its value, throws what call would answer as an error. */
+export type MutateCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/** What one call needs around its handler (Desk's call and mutateTogether build one per call). */
+interface CallScope {
+  base: Omit<MutationContext, 'tx'>;
+  touched: Touched;
+  rollbackHooks: (() => void)[];
+  /** Undoes, newest first, what the steps since `from` did outside the database. */
+  rollBack(from: number): void;
+  stamp(): AuditStamp;
+  checkOutput(value: unknown): unknown;
+  /** After the commit: the steps the call left for then, and the one changed event. */
+  finish(change: AuditChange | null): Promise<void>;
+}
 
 export type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
@@ -77,6 +93,7 @@ export class Desk {
   #closed = false;
   /** Every call and background job not yet finished; close() waits for them. */
   #inFlight = new Set<Promise<unknown>>();
+  #started = 0;
   /** Calls and jobs that passed the gate and may be using the database, by their token. */
   readonly #running = new Map<object, Promise<void>>();
   /** Set while a restore swaps the database file: new calls wait here. */
@@ -128,6 +145,7 @@ export class Desk {
   }
 
   #track<T>(run: Promise<T>): Promise<T> {
+    this.#started++;
     this.#inFlight.add(run);
     void run.finally(() => this.#inFlight.delete(run));
     return run;
@@ -201,6 +219,16 @@ export class Desk {
     return this.#closed;
   }
 
+  /** True while a call or background job is in flight (idle-time work waits for none). */
+  get busy(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
+  /** Calls and background jobs started since the desk opened: a change means it was used. */
+  get callsStarted(): number {
+    return this.#started;
+  }
+
   /** Resolves once every call and background job in flight now (and any they wait behind) has finished. */
   async settled(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
@@ -263,16 +291,10 @@ export class Desk {
     }
   }
 
-  async #run(
-    method: MethodName,
-    kind: string,
-    output: z.ZodType,
-    input: unknown,
-    token: object,
-  ): Promise<unknown> {
+  /** What one call needs around its handler: its context, its audit stamp and what follows its commit. */
+  #callScope(method: MethodName, output: z.ZodType): CallScope {
     const internals = this.#internals;
-    const { db, env, registry, indexTouched } = internals;
-    const handler = registry.get(method) as (ctx: unknown, input: unknown) => Promise<unknown>;
+    const { env } = internals;
     const now = env.clock.now();
     const touched: Touched = new Map();
     const afterCommit: (() => Promise<void> | void)[] = [];
@@ -320,6 +342,106 @@ export class Desk {
       }
       return checked.data;
     };
+    /** After the commit: the steps the call left for then, and the one changed event. */
+    const finish = async (change: AuditChange | null) => {
+      for (const fn of afterCommit) {
+        try {
+          await fn();
+        } catch (error) {
+          this.#internals.logger.error(`${method}: after-commit step failed`, error);
+        }
+      }
+      if (change) announced.add(change.entity);
+      if (announced.size > 0) this.emit('changed', { entities: [...announced] });
+    };
+    return { base, touched, rollbackHooks, rollBack, stamp, checkOutput, finish };
+  }
+
+  /** A mutation's handler inside a transaction, the search index following it and its audit row. */
+  async #mutate(
+    scope: CallScope,
+    tx: Transaction<Database>,
+    method: MethodName,
+    input: unknown,
+  ): Promise<{ value: unknown; change: AuditChange }> {
+    const handler = this.#internals.registry.get(method) as (
+      ctx: unknown,
+      input: unknown,
+    ) => Promise<unknown>;
+    const result = (await handler({ ...scope.base, tx }, input)) as Mutated<unknown>;
+    const value = scope.checkOutput(result.value);
+    if (scope.touched.size > 0) await this.#internals.indexTouched(tx, scope.touched);
+    await appendAudit(tx, scope.stamp(), result.audit);
+    return { value, change: result.audit };
+  }
+
+  /**
+   * Runs many mutations in one transaction, each exactly as call runs it: its input checked,
+   * its handler, the search index following what it touched and its own audit row, in order.
+   * A refused mutation is taken back alone (to its savepoint) and thrown to `fn`; whatever
+   * `fn` throws takes them all back. `fn` also gets the transaction, for work a service does
+   * in bulk inside it (an import's LetterBatch). For building a large desk at once (the office-scale
+   * benchmark's office), where a transaction per record would spend most of the time
+   * committing; everything a user does goes through call.
+   */
+  async mutateTogether<T>(fn: (call: MutateCall, tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (!(await this.#admit())) throw new DeskError('INTERNAL', 'The desk is closed.');
+    const token = {};
+    const leave = this.#enter(token);
+    const done: { scope: CallScope; change: AuditChange }[] = [];
+    const run = async () => {
+      try {
+        const value = await this.#internals.db.transaction().execute((tx) =>
+          fn(async (method, input) => {
+            const spec = contract[method];
+            if (spec.kind !== 'mutation') throw new Error(`${method} is not a mutation`);
+            const parsed = (spec.input as z.ZodType).safeParse(input);
+            if (!parsed.success) {
+              const issues = zodIssues(parsed.error);
+              throw new DeskError('VALIDATION', `${method}: ${describeIssues(issues)}`);
+            }
+            const scope = this.#callScope(method, spec.output as z.ZodType);
+            await sql`SAVEPOINT together_call`.execute(tx);
+            try {
+              const { value, change } = await this.#mutate(scope, tx, method, parsed.data);
+              await sql`RELEASE together_call`.execute(tx);
+              done.push({ scope, change });
+              return value as never;
+            } catch (error) {
+              await sql`ROLLBACK TO together_call`.execute(tx);
+              await sql`RELEASE together_call`.execute(tx);
+              scope.rollBack(0);
+              throw error;
+            }
+          }, tx),
+        );
+        for (const { scope, change } of done) await scope.finish(change);
+        return value;
+      } catch (error) {
+        for (const { scope } of done.reverse()) scope.rollBack(0);
+        throw error;
+      } finally {
+        leave();
+      }
+    };
+    const running = run();
+    // close() waits for it; its failure is the caller's to handle.
+    void this.#track(running.catch(() => undefined));
+    return running;
+  }
+
+  async #run(
+    method: MethodName,
+    kind: string,
+    output: z.ZodType,
+    input: unknown,
+    token: object,
+  ): Promise<unknown> {
+    const internals = this.#internals;
+    const { db, registry, indexTouched } = internals;
+    const handler = registry.get(method) as (ctx: unknown, input: unknown) => Promise<unknown>;
+    const scope = this.#callScope(method, output);
+    const { base, touched, rollbackHooks, rollBack, stamp, checkOutput } = scope;
 
     let value: unknown;
     let change: AuditChange | null = null;
@@ -331,12 +453,9 @@ export class Desk {
     } else if (kind === 'mutation') {
       try {
         value = await db.transaction().execute(async (tx) => {
-          const result = (await handler({ ...base, tx }, input)) as Mutated<unknown>;
-          const checked = checkOutput(result.value);
-          if (touched.size > 0) await indexTouched(tx, touched);
-          await appendAudit(tx, stamp(), result.audit);
-          change = result.audit;
-          return checked;
+          const done = await this.#mutate(scope, tx, method, input);
+          change = done.change;
+          return done.value;
         });
       } catch (error) {
         rollBack(0);
@@ -401,15 +520,7 @@ export class Desk {
       }
     }
 
-    for (const fn of afterCommit) {
-      try {
-        await fn();
-      } catch (error) {
-        this.#internals.logger.error(`${method}: after-commit step failed`, error);
-      }
-    }
-    if (change) announced.add((change as AuditChange).entity);
-    if (announced.size > 0) this.emit('changed', { entities: [...announced] });
+    await scope.finish(change);
     return value;
   }
 }
