@@ -68,8 +68,18 @@ type UpdateInput = z.output<typeof letterUpdateInput>;
 type ReferInput = z.output<typeof letterReferInput>;
 type CloseInput = z.output<typeof letterCloseInput>;
 
-async function answer(ctx: LetterWriteContext, id: string, before: Letter | null): Promise<Mutated<Letter>> {
-  ctx.touch('letter', id);
+/**
+ * The letter as it is now, with its audit change. `searchable` is false for changes that
+ * leave every field of its search entry as it was (a referral, a closing, a reopening), so
+ * the index does not read the letter again only to find its entry unchanged.
+ */
+async function answer(
+  ctx: LetterWriteContext,
+  id: string,
+  before: Letter | null,
+  searchable = true,
+): Promise<Mutated<Letter>> {
+  if (searchable) ctx.touch('letter', id);
   const after = await loadLetter(ctx.tx, id);
   if (!after) throw notFound('Letter', id);
   return { value: after, audit: { entity: 'letter', entityId: id, before, after } };
@@ -243,7 +253,7 @@ export async function referLetter(ctx: LetterWriteContext, input: ReferInput): P
     referred_at: ctx.nowIso,
   });
   await updateLetterRow(tx, row.id, { updated_at: ctx.nowIso });
-  return answer(ctx, row.id, before);
+  return answer(ctx, row.id, before, false);
 }
 
 /** Closes a letter's follow-up. */
@@ -257,7 +267,7 @@ export async function closeLetter(ctx: LetterWriteContext, input: CloseInput): P
     updated_at: ctx.nowIso,
   });
   await refreshLetterStates(tx, [row.id]);
-  return answer(ctx, row.id, before);
+  return answer(ctx, row.id, before, false);
 }
 
 /** Reopens a closed letter; its state follows its replies again. */
@@ -267,5 +277,5 @@ export async function reopenLetter(ctx: LetterWriteContext, id: string): Promise
   if (row.closed_at === null) throw conflict('The letter is not closed.');
   await updateLetterRow(tx, row.id, { closed_at: null, close_note: null, updated_at: ctx.nowIso });
   await refreshLetterStates(tx, [row.id]);
-  return answer(ctx, row.id, before);
+  return answer(ctx, row.id, before, false);
 }
