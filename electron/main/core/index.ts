@@ -46,6 +46,7 @@ import type { HandlerTable } from './sample/sample.invoke';
 import { relationshipSearchSource } from './relationships/relationship.search';
 import { relationshipsHandlers } from './relationships/relationships.handlers';
 import { searchHandlers } from './search/search.handlers';
+import { startIndexUpkeep, type IndexUpkeepOptions } from './search/index-upkeep';
 import { createIndexer, type SearchSource } from './search/search.indexer';
 import { settingsHandlers } from './settings/settings.handlers';
 import { setupHandlers } from './setup/setup.handlers';
@@ -70,6 +71,8 @@ export interface OpenDeskOptions {
   automaticBackups?: boolean;
   /** The program's read-only files (sample data); defaults to ./resources of the working folder. */
   resourcesDir?: string;
+  /** When the search index is merged while the desk is idle (tests shorten the waits). */
+  indexUpkeep?: IndexUpkeepOptions;
 }
 
 /** Every domain's handlers; the registry refuses duplicates and missing methods. */
@@ -176,6 +179,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
       onClose: async () => lock.release(),
     });
     startBackupVerifier(desk);
+    startIndexUpkeep(desk, options.indexUpkeep);
     if (existed && options.automaticBackups !== false) startAutomaticBackup(desk);
     return desk;
   } catch (error) {

@@ -21,6 +21,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-13-letter-key-grams',
     '2026-11-27-14-activity-indexes',
     '2026-11-27-15-search-prefixes',
+    '2026-11-27-16-search-merge-when-idle',
   ],
   objects: [
     {

@@ -17,6 +17,7 @@ import * as events from './2026-11-27-12-events';
 import * as letterKeyGrams from './2026-11-27-13-letter-key-grams';
 import * as activityIndexes from './2026-11-27-14-activity-indexes';
 import * as searchPrefixes from './2026-11-27-15-search-prefixes';
+import * as searchMergeWhenIdle from './2026-11-27-16-search-merge-when-idle';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-13-letter-key-grams': letterKeyGrams,
   '2026-11-27-14-activity-indexes': activityIndexes,
   '2026-11-27-15-search-prefixes': searchPrefixes,
+  '2026-11-27-16-search-merge-when-idle': searchMergeWhenIdle,
 };
 
 export const migrationProvider: MigrationProvider = {
