@@ -193,6 +193,24 @@ describe('the search prefixes migration', () => {
       .execute((tx) => writeSearchDocuments(tx, 'letter', [DOCS[0]!.id], []));
     expect(await found('اصفها')).toEqual(isfahan.filter((id) => id !== DOCS[0]!.id).sort());
   });
+
+  it('reports its progress in doc ids as it copies the rows', async () => {
+    dir = tempDir('desk-prefixes-');
+    const db = await openBeforePrefixes(dir);
+    try {
+      await writeDocs(db, DOCS);
+      const before = await answers(db);
+      const reports: [number, number][] = [];
+      const migration = migrations['2026-11-27-15-search-prefixes']!;
+      await (migration.up as (db: Kysely<Database>, context: unknown) => Promise<void>)(db, {
+        progress: (done: number, total: number) => reports.push([done, total]),
+      });
+      expect(reports).toEqual([[DOCS.length, DOCS.length]]);
+      expect(await answers(db)).toEqual(before);
+    } finally {
+      await db.destroy();
+    }
+  });
 });
 
 describe('prefixes of every length', () => {

@@ -13,8 +13,16 @@
  */
 import { sql, type Kysely } from 'kysely';
 
+/** Records copied per statement, between reports of progress. */
+const COPY_ROWS = 5000;
+
+/** Progress of the copy, in doc ids, when the desk shows the upgrade's progress. */
+interface CopyProgress {
+  progress(done: number, total: number): void;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, context?: CopyProgress): Promise<void> {
   await sql`CREATE VIRTUAL TABLE search_words_next USING fts5(
     title, body, joined, meta,
     tokenize = 'unicode61 remove_diacritics 2',
@@ -25,8 +33,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const { k, v } of settings.rows) {
     await sql`INSERT INTO search_words_next (search_words_next, rank) VALUES (${k}, ${v})`.execute(db);
   }
-  await sql`INSERT INTO search_words_next (rowid, title, body, joined, meta)
-    SELECT rowid, title, body, joined, meta FROM search_words ORDER BY rowid`.execute(db);
+  const newest = await sql<{ id: number }>`SELECT rowid AS id FROM search_words
+    ORDER BY rowid DESC LIMIT 1`.execute(db);
+  const last = Number(newest.rows[0]?.id ?? 0);
+  for (let from = 0; from < last; from += COPY_ROWS) {
+    const to = Math.min(from + COPY_ROWS, last);
+    await sql`INSERT INTO search_words_next (rowid, title, body, joined, meta)
+      SELECT rowid, title, body, joined, meta FROM search_words
+      WHERE rowid > ${from} AND rowid <= ${to} ORDER BY rowid`.execute(db);
+    context?.progress(to, last);
+  }
   await sql`INSERT INTO search_words_next (search_words_next) VALUES ('optimize')`.execute(db);
   await sql`DROP TABLE search_words`.execute(db);
   await sql`ALTER TABLE search_words_next RENAME TO search_words`.execute(db);
