@@ -1,37 +1,18 @@
-/** The renderer's entry: providers around the shell. */
+/**
+ * The renderer's entry. It asks the desk for the first screen's answers before anything else,
+ * then loads the program and the screen it opens on: the desk works on the answers while the
+ * page reads the code.
+ */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles/fonts.css';
 import './styles/global.css';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { Shell } from './app/Shell';
-import { Toasts } from './app/Toasts';
-import { cssVariablesResolver, theme } from './app/theme';
-import { DamagedDeskGate } from './features/recovery/DamagedDeskGate';
-import { WelcomeGate } from './features/welcome/WelcomeGate';
-import { LocaleProvider, applyToDocument, storedPreferences } from './i18n/locale';
+import { askFirstQuestions } from './app/first-screen';
+import { PAGE_LOADERS } from './app/page-loaders';
+import { parseHash } from './app/routes';
 
-const first = storedPreferences();
-applyToDocument(first.locale);
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-
-createRoot(root).render(
-  <StrictMode>
-    <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <LocaleProvider>
-          <Toasts />
-          <DamagedDeskGate>
-            <WelcomeGate>
-              <Shell />
-            </WelcomeGate>
-          </DamagedDeskGate>
-        </LocaleProvider>
-      </MantineProvider>
-    </DirectionProvider>
-  </StrictMode>,
-);
+askFirstQuestions(window.location.hash);
+void import('./app/mount');
+// Fetched alongside the program; the shell's lazy screen finds it loaded (or on its way).
+const section = parseHash(window.location.hash)?.section;
+if (section) void PAGE_LOADERS[section]?.().catch(() => {});

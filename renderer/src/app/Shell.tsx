@@ -1,8 +1,9 @@
 /** The window: header on top, the sections on the start side (right in Persian), the page. */
 import { AppShell, Button, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Loading } from '../components/Loading';
 import { SessionProvider } from './session';
 import { useI18n } from '../i18n/locale';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -76,7 +77,10 @@ export function Shell() {
           <IntegrityAlert />
           <ErrorBoundary key={route?.section ?? 'none'}>
             {route && Page && visible ? (
-              <Page route={route} />
+              // A screen's code loads when it is first opened; the spinner shows meanwhile.
+              <Suspense fallback={<Loading />}>
+                <Page route={route} />
+              </Suspense>
             ) : (
               <Stack align="flex-start" gap="md">
                 <Text size="lg">{t('common.notFound')}</Text>

@@ -1,41 +1,17 @@
 /**
  * Which screen shows each section. A section appears in the sidebar only when its core is
- * in the contract and its screen is listed here.
+ * in the contract and its screen is listed in page-loaders.ts.
  */
-import type { ComponentType } from 'react';
-import { AgreementsPage } from '../features/agreements/AgreementsPage';
-import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { CorrespondencePage } from '../features/correspondence/CorrespondencePage';
-import { EventsPage } from '../features/events/EventsPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { DeskPage } from '../features/desk/DeskPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
-import { PartnersPage } from '../features/partners/PartnersPage';
-import { RelationshipsPage } from '../features/relationships/RelationshipsPage';
-import { SearchPage } from '../features/search/SearchPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import type { Route, SectionId } from './routes';
+import { lazy, type ComponentType } from 'react';
+import { PAGE_LOADERS, type PageProps } from './page-loaders';
+import type { SectionId } from './routes';
 import { SECTIONS, hasMethod, type Section } from './sections';
 
-export interface PageProps {
-  route: Route;
-}
+export type { PageProps };
 
-export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = {
-  desk: DeskPage,
-  correspondence: CorrespondencePage,
-  partners: PartnersPage,
-  relationships: RelationshipsPage,
-  cases: CasesPage,
-  search: SearchPage,
-  settings: SettingsPage,
-  documents: DocumentsPage,
-  agreements: AgreementsPage,
-  approvals: ApprovalsPage,
-  events: EventsPage,
-  import: ImportPage,
-};
+export const PAGES: Partial<Record<SectionId, ComponentType<PageProps>>> = Object.fromEntries(
+  Object.entries(PAGE_LOADERS).map(([section, load]) => [section, lazy(load)]),
+);
 
 export const VISIBLE_SECTIONS: readonly Section[] = SECTIONS.filter(
   (section) => hasMethod(section.requires) && PAGES[section.id] !== undefined,

@@ -8,31 +8,13 @@ import { defaultCalendar, formatDate, todayIso, type DateStyle } from '../../../
 import { formatNumber, toPersianDigits } from '../../../shared/text/digits';
 import type { User } from '../../../shared/api/system.contract';
 import { call, on } from '../lib/api';
+import { takePreloaded } from '../lib/preload';
 import { fa, type MessageKey } from './fa';
+import { STORAGE_KEY, storedPreferences, type Preferences } from './preferences';
 import { catalogues, translate, type Locale, type MessageParams } from './translate';
 
-export type { Calendar, Locale, MessageKey, MessageParams };
-export { translate };
-
-const STORAGE_KEY = 'desk.preferences';
-
-export interface Preferences {
-  locale: Locale;
-  calendar: Calendar;
-}
-
-/** The last choice made on this workstation, for the first paint only. */
-export function storedPreferences(): Preferences {
-  try {
-    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Preferences> | null;
-    const locale: Locale = raw?.locale === 'en' ? 'en' : 'fa';
-    const calendar: Calendar =
-      raw?.calendar === 'jalali' || raw?.calendar === 'gregorian' ? raw.calendar : defaultCalendar(locale);
-    return { locale, calendar };
-  } catch {
-    return { locale: 'fa', calendar: 'jalali' };
-  }
-}
+export type { Calendar, Locale, MessageKey, MessageParams, Preferences };
+export { storedPreferences, translate };
 
 /** Puts the language and direction on <html>, where Mantine's DirectionProvider reads it. */
 export function applyToDocument(locale: Locale): void {
@@ -79,7 +61,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   // The registered user's own choice wins over this workstation's hint.
   useEffect(() => {
     let live = true;
-    call('users.me', {}).then(
+    (takePreloaded('users.me', '{}') ?? call('users.me', {})).then(
       (user) => {
         if (!live || !user) return;
         setMe(user);

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { call, on, toApiError, type ApiError } from './api';
+import { takePreloaded } from './preload';
 
 export interface QueryState<T> {
   /** The answer for the current input; undefined while the first answer is on its way. */
@@ -51,7 +52,12 @@ export function useQuery<M extends MethodName>(
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    call(method, JSON.parse(key) as MethodInput<M>).then(
+    // The first answer may have been asked for as the page started (lib/preload); a reload
+    // after a change or a refresh always asks again.
+    const answer =
+      (version === 0 ? takePreloaded(method, key) : undefined) ??
+      call(method, JSON.parse(key) as MethodInput<M>);
+    answer.then(
       (data) => live && setLoaded({ key, version, data, error: null }),
       (error: unknown) => live && setLoaded({ key, version, data: undefined, error: toApiError(error) }),
     );

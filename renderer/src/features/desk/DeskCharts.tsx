@@ -8,12 +8,12 @@ import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DeskOverview } from '../../../../shared/api/overview.contract';
 import { COOPERATION_AREAS, RELATIONSHIP_STATUSES } from '../../../../shared/api/relationships.contract';
-import { addDays } from '../../../../shared/dates/jalali';
 import { navigate, type Route } from '../../app/routes';
 import { hasMethod } from '../../app/sections';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
 import { authorityName } from '../approvals/approval-view';
+import { turnaroundInput } from './desk-queries';
 
 interface Bucket {
   key: string;
@@ -76,7 +76,7 @@ export function ApprovalsWaitingChart({ today }: { today: string }) {
   const { t, locale } = useI18n();
   const rows = useQuery(
     'approvals.turnaround',
-    hasMethod('approvals.turnaround') ? { from: addDays(today, -365), to: today } : null,
+    hasMethod('approvals.turnaround') ? turnaroundInput(today) : null,
     { entities: ['approval_chain'] },
   );
   const buckets: Bucket[] = (rows.data ?? rows.previous ?? [])

@@ -1,15 +1,13 @@
 /** The Desk's lists: what is overdue, awaited, referred, waiting, expiring, coming, dormant. */
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { DeskOverview } from '../../../../shared/api/overview.contract';
-import { addDays } from '../../../../shared/dates/jalali';
 import { routeHref } from '../../app/routes';
 import { hasMethod } from '../../app/sections';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
 import { counterpart, letterNumber } from '../correspondence/letter-view';
 import { AttentionCard, type AttentionItem } from './AttentionCard';
-
-const LIMIT = 6;
+import { APPROVALS_WAITING, DESK_LIST_LIMIT as LIMIT, upcomingEventsInput } from './desk-queries';
 
 /** Relationships gone quiet, longest silent first (from the overview). */
 export function DormantRelationships({ dormant }: { dormant: DeskOverview['dormantRelationships'] }) {
@@ -36,22 +34,12 @@ export function DormantRelationships({ dormant }: { dormant: DeskOverview['dorma
 export function DeskLists({ overview, today }: { overview: DeskOverview; today: string }) {
   const i18n = useI18n();
   const { t, date, locale, name } = i18n;
-  const waiting = useQuery('approvals.waiting', hasMethod('approvals.waiting') ? { limit: LIMIT } : null, {
+  const waiting = useQuery('approvals.waiting', hasMethod('approvals.waiting') ? APPROVALS_WAITING : null, {
     entities: ['approval_chain'],
   });
-  const events = useQuery(
-    'events.list',
-    hasMethod('events.list')
-      ? {
-          from: today,
-          to: addDays(today, 90),
-          statuses: ['planned', 'confirmed'],
-          sort: { field: 'startDate', direction: 'asc' },
-          limit: LIMIT,
-        }
-      : null,
-    { entities: ['event'] },
-  );
+  const events = useQuery('events.list', hasMethod('events.list') ? upcomingEventsInput(today) : null, {
+    entities: ['event'],
+  });
 
   const letterItem = (
     l: DeskOverview['referralsToMe']['items'][number],

@@ -9,6 +9,7 @@ import { useQuery } from '../../lib/query';
 import { PartnerMap } from '../partners/PartnerMap';
 import { ApprovalsWaitingChart, RelationshipsChart } from './DeskCharts';
 import { DeskLists } from './DeskLists';
+import { overviewInput } from './desk-queries';
 import { LettersChart } from './LettersChart';
 import { StatCards } from './StatCards';
 import { SystemCard } from './SystemCard';
@@ -18,7 +19,7 @@ export function DeskPage() {
   const { info } = useSession();
   // One call for everything drawn first: counts, lists and charts (the map, approvals and
   // events read their own, after).
-  const overview = useQuery('desk.overview', { calendar }, {});
+  const overview = useQuery('desk.overview', overviewInput(calendar), {});
   const user = info.currentUser;
   const data = overview.data ?? overview.previous;
   return (

@@ -13,6 +13,7 @@ import { Loading } from '../../components/Loading';
 import { WorldMap, type MapLink, type MapPoint } from '../../components/WorldMap';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
+import { MAP_PARTNERS, MAP_RELATIONSHIPS } from './map-queries';
 import { RELATIONSHIP_COLORS, partnerLabel } from './partner-view';
 
 type Coordinates = [number, number];
@@ -27,10 +28,10 @@ function placeOf(partner: Partner, byId: Map<string, Partner>): Coordinates | nu
 
 export function PartnerMap({ compact = false }: { compact?: boolean }) {
   const { t, name, locale } = useI18n();
-  const partners = useQuery('partners.list', { archived: 'all', limit: 500 }, { entities: ['partner'] });
+  const partners = useQuery('partners.list', MAP_PARTNERS, { entities: ['partner'] });
   const relationships = useQuery(
     'relationships.list',
-    hasMethod('relationships.list') ? { limit: 500 } : null,
+    hasMethod('relationships.list') ? MAP_RELATIONSHIPS : null,
     { entities: ['relationship', 'partner'] },
   );
   const error = partners.error ?? relationships.error;

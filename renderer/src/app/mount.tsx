@@ -1,0 +1,33 @@
+/** The program itself: providers around the shell, drawn into #root. */
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Shell } from './Shell';
+import { Toasts } from './Toasts';
+import { cssVariablesResolver, theme } from './theme';
+import { DamagedDeskGate } from '../features/recovery/DamagedDeskGate';
+import { WelcomeGate } from '../features/welcome/WelcomeGate';
+import { LocaleProvider, applyToDocument, storedPreferences } from '../i18n/locale';
+
+const first = storedPreferences();
+applyToDocument(first.locale);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+        <LocaleProvider>
+          <Toasts />
+          <DamagedDeskGate>
+            <WelcomeGate>
+              <Shell />
+            </WelcomeGate>
+          </DamagedDeskGate>
+        </LocaleProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  </StrictMode>,
+);
