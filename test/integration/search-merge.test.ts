@@ -5,7 +5,8 @@
  * loses nothing.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/main/core';
@@ -127,6 +128,27 @@ describe('merging the search index while the desk is idle', () => {
     await expectEveryLetterFound(desk, ids);
     await until(() => merged(desk!));
     await expectEveryLetterFound(desk, ids);
+  });
+
+  it('then copies the write-ahead log into the database file, so a registration need not', async () => {
+    dir = tempDir();
+    desk = await open({ quietMs: 100, gapMs: 0 });
+    // Only the idle checkpoint copies pages into the file here (none when the log is full).
+    await sql`PRAGMA wal_autocheckpoint = 0`.execute(desk.internals.db);
+    await register(desk);
+    const inFile = () => statSync(join(dir, 'desk.sqlite')).size;
+    const inDatabase = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT page_count * page_size AS n FROM pragma_page_count, pragma_page_size`.execute(
+          desk!.internals.db,
+        )
+      ).rows[0]!.n;
+    // The newest pages are in the log only.
+    expect(inFile()).toBeLessThan(await inDatabase());
+    await until(() => merged(desk!));
+    await until(async () => inFile() === (await inDatabase()));
   });
 
   it('answers a call that arrives while it merges, and merges no further until the desk is quiet again', async () => {

@@ -3,8 +3,11 @@
  * a write, once nobody has called the desk for a quiet spell, one small merge step runs at a
  * time as a background job, each its own transaction: a call arriving meanwhile waits for the
  * step in progress only (a few milliseconds) and the steps stop until the desk is quiet
- * again; closing the desk waits for the step in progress only.
+ * again; closing the desk waits for the step in progress only. When nothing is left to merge,
+ * one passive checkpoint copies the write-ahead log into the database file, so that the next
+ * registration does not find the log full and copy it itself.
  */
+import { sql } from 'kysely';
 import type { Desk } from '../desk';
 import { FTS_TABLES, mergeStep, PAGES_PER_STEP, type FtsTable } from './index-merge';
 
@@ -20,7 +23,9 @@ export interface IndexUpkeepOptions {
 export interface IndexUpkeep {
   /** Steps that merged something since the desk opened. */
   readonly steps: number;
-  /** True while there may be segments left to merge. */
+  /** Checkpoints run while the desk was idle. */
+  readonly checkpoints: number;
+  /** True while there may be segments left to merge, or a checkpoint to run. */
   readonly pending: boolean;
 }
 
@@ -34,7 +39,10 @@ export function startIndexUpkeep(desk: Desk, options: IndexUpkeepOptions = {}): 
   const pages = options.pagesPerStep ?? PAGES_PER_STEP;
   /** Tables that may hold segments to merge; each is dropped when a step finds nothing. */
   const waiting = new Set<FtsTable>(FTS_TABLES);
+  /** Whether the write-ahead log may hold pages not yet in the database file. */
+  let checkpointDue = true;
   let steps = 0;
+  let checkpoints = 0;
   let timer: NodeJS.Timeout | null = null;
   let stepping = false;
   /** The desk's count of calls and jobs when it was last looked at. */
@@ -49,27 +57,32 @@ export function startIndexUpkeep(desk: Desk, options: IndexUpkeepOptions = {}): 
 
   function tick(): void {
     timer = null;
-    if (desk.closed || stepping || waiting.size === 0) return;
+    if (desk.closed || stepping || (waiting.size === 0 && !checkpointDue)) return;
     if (desk.busy || desk.callsStarted !== seen) {
       // Used since the last look: wait for a whole quiet spell again.
       seen = desk.callsStarted;
       arm(quietMs);
       return;
     }
-    const table = waiting.values().next().value as FtsTable;
+    const table = waiting.values().next().value;
     stepping = true;
     desk.runInBackground('merging the search index', async (closing) => {
       try {
         if (closing()) return;
-        if (await mergeStep(desk.internals.db, table, pages)) steps++;
+        if (table === undefined) {
+          checkpointDue = false;
+          // PASSIVE: copies what no reader still needs and never waits for one.
+          await sql`PRAGMA wal_checkpoint(PASSIVE)`.execute(desk.internals.db);
+          checkpoints++;
+        } else if (await mergeStep(desk.internals.db, table, pages)) steps++;
         else waiting.delete(table);
       } catch (error) {
         // Not tried again until the next write; the failure is logged.
-        waiting.delete(table);
+        if (table !== undefined) waiting.delete(table);
         throw error;
       } finally {
         stepping = false;
-        if (waiting.size > 0 && !desk.closed) arm(gapMs);
+        if ((waiting.size > 0 || checkpointDue) && !desk.closed) arm(gapMs);
       }
     });
     // The step is a job too: only calls and jobs started after it mean the desk is in use.
@@ -79,6 +92,7 @@ export function startIndexUpkeep(desk: Desk, options: IndexUpkeepOptions = {}): 
   // A write may have added segments: merge once the desk is quiet.
   desk.on('changed', () => {
     for (const table of FTS_TABLES) waiting.add(table);
+    checkpointDue = true;
     if (!timer && !stepping) arm(quietMs);
   });
   arm(quietMs);
@@ -86,8 +100,11 @@ export function startIndexUpkeep(desk: Desk, options: IndexUpkeepOptions = {}): 
     get steps() {
       return steps;
     },
+    get checkpoints() {
+      return checkpoints;
+    },
     get pending() {
-      return waiting.size > 0;
+      return waiting.size > 0 || checkpointDue;
     },
   };
 }
