@@ -11,6 +11,7 @@ import { Menu, app, dialog, protocol, session, type BrowserWindow } from 'electr
 import { APP_NAME } from '../../shared/product';
 import { DamagedDeskError, openDesk, restoreDamagedDesk, systemClock, type Desk } from './core';
 import { damagedDeskPort } from './core/backup/backup.damaged-port';
+import { upgradePort } from './core/system/upgrade-port';
 import { bindIpc } from './ipc';
 import { createElectronPlatform } from './platform';
 import {
@@ -39,6 +40,9 @@ let mainWindow: BrowserWindow | null = null;
 let desk: Desk | null = null;
 let unbindIpc: (() => void) | null = null;
 let shutdown: Promise<void> | null = null;
+
+/** An update quicker than this opens the window straight onto the desk. */
+const UPGRADE_SCREEN_AFTER_MS = 400;
 
 /** Tells the user why the desk cannot start (in words, never a stack) and exits. */
 function fail(title: string, error: unknown): void {
@@ -106,16 +110,41 @@ async function start(dataDir: string): Promise<void> {
     // Packaged: the installer's resources folder (electron-builder extraResources).
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
   };
+  // A desk that needs its structure updated is backed up and updated before it opens; if that
+  // takes more than a moment, the window opens on the upgrade screen meanwhile.
+  const upgrade = upgradePort();
+  let upgradeShown = false;
+  let upgradeTimer: ReturnType<typeof setTimeout> | undefined;
+  const showUpgrade = () => {
+    upgradeShown = true;
+    unbindIpc = bindIpc(upgrade, { getWindow: () => mainWindow, devServerUrl });
+    openWindow();
+  };
+  const onUpgrade = (progress: Parameters<typeof upgrade.report>[0]) => {
+    upgrade.report(progress);
+    if (!upgradeShown && upgradeTimer === undefined)
+      upgradeTimer = setTimeout(showUpgrade, UPGRADE_SCREEN_AFTER_MS);
+  };
   let opened: Desk;
   try {
-    opened = await openDesk(options);
+    opened = await openDesk({ ...options, onUpgrade });
   } catch (error) {
+    clearTimeout(upgradeTimer);
     // A damaged desk file opens the window on the damaged-desk screen, which names the file
-    // and offers the verified backups; anything else cannot be helped from the window.
-    if (error instanceof DamagedDeskError) return showDamaged(options, error);
+    // and offers the verified backups; a failed update is told on the upgrade screen, which
+    // says the desk was left as it was; anything else cannot be helped from the window.
+    if (error instanceof DamagedDeskError) {
+      unbindIpc?.();
+      unbindIpc = null;
+      return showDamaged(options, error);
+    }
+    if (upgradeShown) return upgrade.fail(error instanceof Error ? error.message : String(error));
     fail(`${APP_NAME}: ${join(dataDir, 'desk.sqlite')}`, error);
     return;
   }
+  clearTimeout(upgradeTimer);
+  unbindIpc?.();
+  unbindIpc = null;
   attachDesk(opened);
 }
 

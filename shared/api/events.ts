@@ -3,6 +3,7 @@
  * names only.
  */
 import { z } from 'zod';
+import { upgradeProgress } from './system.contract';
 
 export const eventContract = {
   /** Progress of long work (import, export, backup, reindex). */
@@ -24,6 +25,11 @@ export const eventContract = {
     checkedAt: z.string(),
     problem: z.string().nullable(),
   }),
+  /**
+   * Opening a desk that needs its structure updated: the backup before it, the check of that
+   * backup and each update, until the desk opens (or the update fails and changes nothing).
+   */
+  upgrade: upgradeProgress,
 } as const;
 
 export type EventName = keyof typeof eventContract;

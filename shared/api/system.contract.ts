@@ -82,7 +82,42 @@ export const systemInfo = z.object({
   }),
 });
 
+/**
+ * Opening a desk whose structure must be updated first: `backup` copies the desk (bytes),
+ * `check` proves the copy (bytes read back, then the page check), `migrate` runs update
+ * `step` of `steps` (with its own rows when it reports them), `failed` when the update
+ * stopped and the desk was left as it was (`problem` says why).
+ */
+export const upgradeProgress = z.object({
+  phase: z.enum(['backup', 'check', 'migrate', 'failed']),
+  /** Within the phase: bytes copied or checked, attachment files copied, or the current update's own rows. */
+  done: z.number(),
+  total: z.number(),
+  /** What `done` and `total` count (`none` for an update that reports no rows of its own). */
+  unit: z.enum(['bytes', 'files', 'rows', 'none']),
+  /** The update running (1-based) and how many there are; 0 before the first. */
+  step: z.number().int(),
+  steps: z.number().int(),
+  /** The whole opening so far, from 0 to 1. */
+  fraction: z.number().min(0).max(1),
+  problem: z.string().nullable(),
+});
+export type UpgradeProgress = z.infer<typeof upgradeProgress>;
+
+export const upgradeStatus = z.object({
+  /** True while the desk is being backed up and updated before it opens (or when that failed). */
+  upgrading: z.boolean(),
+  progress: upgradeProgress.nullable(),
+});
+export type UpgradeStatus = z.infer<typeof upgradeStatus>;
+
 export const systemContract = {
+  'system.upgrade': method({
+    kind: 'query',
+    input: empty,
+    output: upgradeStatus,
+    doc: 'Whether the desk is still being updated before it opens, and how far. An open desk answers upgrading: false.',
+  }),
   'system.info': method({
     kind: 'query',
     input: empty,

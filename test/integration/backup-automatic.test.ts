@@ -276,6 +276,8 @@ describe('the backup before a structure update', () => {
     await oldDesk(dir);
     const desk = await openDesk(options(dir));
     try {
+      // Proved before the update and kept; its complete verification follows in the background.
+      await desk.settled();
       const list = await desk.call('backup.list', {});
       expect(list.ok).toBe(true);
       const [pre] = list.ok ? list.value : [];

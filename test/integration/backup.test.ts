@@ -147,8 +147,10 @@ describe('backup.create', () => {
     const written = await writeDuring();
     const { backup: kept } = await backup;
     expect(written).toHaveLength(40);
-    // The file itself was copied (the backup API would report its pages).
-    expect(progress.filter((p) => p.phase === 'database').at(-1)).toMatchObject({ done: 1, total: 1 });
+    // The file itself was copied, counted in bytes (the backup API would report its pages).
+    const copied = progress.filter((p) => p.phase === 'database').at(-1)!;
+    expect(copied.done).toBe(copied.total);
+    expect(copied.total).toBe(manifestOf(kept.location).files[0]!.size);
     await t.desk.settled();
     expect((await t.ok('backup.list', {}))[0]!.status).toBe('verified');
     await checkCopy(kept.location);
@@ -181,7 +183,10 @@ describe('backup.create', () => {
       const backup = t.ok('backup.create', {});
       await writeDuring();
       const { backup: kept } = await backup;
-      expect(progress.filter((p) => p.phase === 'database').at(-1)).toMatchObject({ done: 1, total: 1 });
+      const copied = progress.filter((p) => p.phase === 'database').at(-1)!;
+      expect(copied.done).toBe(copied.total);
+      expect(copied.total % 4096).toBe(0); // bytes of the file, not pages of the backup API
+      expect(copied.total).toBeGreaterThan(100 * 4096);
       await run('COMMIT');
       await t.desk.settled();
       await checkCopy(kept.location);

@@ -31,6 +31,7 @@ import { startBackupVerifier } from './backup/backup.verifier';
 import { backupHandlers } from './backup/backup.handlers';
 import { cleanInterruptedBackups, openDeskDatabase, startAutomaticBackup } from './backup/backup.startup';
 import type { DeskPaths } from './context';
+import type { UpgradeProgress } from './db/upgrade-progress';
 import { Desk, consoleLogger, type DeskLogger } from './desk';
 import { notFound } from './errors';
 import { acquireDeskLock } from './lock/desk-lock';
@@ -71,6 +72,11 @@ export interface OpenDeskOptions {
   automaticBackups?: boolean;
   /** The program's read-only files (sample data); defaults to ./resources of the working folder. */
   resourcesDir?: string;
+  /**
+   * Hears how far opening a desk that needs its structure updated is (its backup, the proof
+   * of that backup and each migration), for the opening screen; nothing for an up-to-date desk.
+   */
+  onUpgrade?: (progress: UpgradeProgress) => void;
   /** When the search index is merged while the desk is idle (tests shorten the waits). */
   indexUpkeep?: IndexUpkeepOptions;
 }
@@ -161,7 +167,7 @@ export async function openDesk(options: OpenDeskOptions): Promise<Desk> {
     };
     const existed = existsSync(paths.databaseFile);
     const reopenDatabase = () => openDeskDatabase(env);
-    const opened = await reopenDatabase();
+    const opened = await openDeskDatabase(env, options.onUpgrade);
     for (const dir of [paths.attachmentsDir, paths.backupsDir, paths.tempDir])
       mkdirSync(dir, { recursive: true });
     await cleanTempDir(paths);

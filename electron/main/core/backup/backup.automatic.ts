@@ -44,19 +44,31 @@ export async function backupIfDue(
 
 /**
  * The hook openDatabase calls before migrations: a desk that already had migrations applied
- * is backed up first; a failed backup stops the update (the desk stays as it was).
+ * is backed up first, and the copy proved before any migration may change the desk (kept
+ * unverified for the complete verification in the background, which the desk starts once
+ * open); a backup that fails or does not prove stops the update (the desk stays as it was).
+ * Its copy and its proof report to the plan's progress.
  */
 export function backupBeforeMigration(
   env: Omit<BackupSource, 'db' | 'driver'> & { clock: Clock },
 ): (pending: string[], plan: MigrationPlan) => Promise<void> {
   return async (_pending, plan) => {
     if (plan.done.length === 0) return;
+    const run: BackupRun = {
+      progress: (phase, done, total) => {
+        if (phase === 'database') plan.progress.backup(done, total, 'bytes');
+        else if (phase === 'attachments') plan.progress.backup(done, total, 'files');
+        else if (phase === 'prove') plan.progress.check(done, total);
+      },
+      cancelled: () => false,
+    };
     try {
       await writeBackup(
         { ...env, db: plan.db, driver: plan.driver },
         'pre-migration',
         env.clock.now(),
-        quietRun,
+        run,
+        'proved-before-keeping',
       );
     } catch (error) {
       const reason = toDeskError(error);

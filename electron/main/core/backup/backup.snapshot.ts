@@ -20,7 +20,7 @@
  * same connection, and SQLite writes it into the copy as well.
  */
 import { constants } from 'node:fs';
-import { copyFile, open } from 'node:fs/promises';
+import { copyFile, open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { DeskError } from '../errors';
 import { openRaw, type Sqlite3Driver } from '../db/sqlite3-driver';
@@ -196,6 +196,32 @@ async function hashAsDetached(file: string): Promise<FileDigest> {
   }
 }
 
+/** How often a copy made by the operating system is looked at for its progress. */
+const COPY_POLL_MS = 250;
+
+/**
+ * Copies `source` to a new file `target` at disk speed (the system's own copy) and reports the
+ * bytes written so far, read from the target's size while the copy runs.
+ */
+async function copyReporting(source: string, target: string, report: StepReport): Promise<void> {
+  const total = (await stat(source)).size;
+  report.progress(0, total);
+  let copying = true;
+  const poll = setInterval(() => {
+    stat(target).then(
+      (s) => copying && report.progress(Math.min(s.size, total), total),
+      () => {},
+    );
+  }, COPY_POLL_MS);
+  try {
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+  } finally {
+    copying = false;
+    clearInterval(poll);
+  }
+  report.progress(total, total);
+}
+
 /**
  * Copies the desk's database file into `target` (a new file) as one consistent,
  * self-contained snapshot, fsynced, and answers its digest; answers null, having written
@@ -216,14 +242,10 @@ export async function copyFrozenDatabase(
     state = await freeze(driver, source, target);
     if (state === 'none') return null;
     if (report.cancelled()) throw new BackupCancelled();
-    report.progress(0, 1);
     if (state === 'wal') {
-      await copyFile(source, target, constants.COPYFILE_EXCL);
+      await copyReporting(source, target, report);
     } else {
-      const [digest] = await Promise.all([
-        hashAsDetached(source),
-        copyFile(source, target, constants.COPYFILE_EXCL),
-      ]);
+      const [digest] = await Promise.all([hashAsDetached(source), copyReporting(source, target, report)]);
       const handle = await open(target, 'r+');
       try {
         await handle.write(Buffer.from([1, 1]), 0, 2, FORMAT_VERSION_OFFSET);
@@ -234,7 +256,6 @@ export async function copyFrozenDatabase(
       } finally {
         await handle.close();
       }
-      report.progress(1, 1);
       return digest;
     }
   } finally {
@@ -246,7 +267,6 @@ export async function copyFrozenDatabase(
   const handle = await open(target, 'r+');
   try {
     const [digest] = await Promise.all([hashFile(target), handle.sync()]);
-    report.progress(1, 1);
     return digest;
   } finally {
     await handle.close();

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeskEnv, DeskPaths } from '../context';
 import { openDatabase } from '../db/database';
+import type { UpgradeProgress } from '../db/upgrade-progress';
 import type { DatabaseHandle, Desk } from '../desk';
 import { DamagedDeskError, DeskError } from '../errors';
 import { backupBeforeMigration, backupIfDue } from './backup.automatic';
@@ -18,12 +19,19 @@ type OpeningEnv = Pick<DeskEnv, 'paths' | 'clock' | 'actor' | 'workstation' | 'a
 
 /**
  * Opens the desk's database. A file that is damaged or not a desk answers a DamagedDeskError
- * (CORRUPT) naming the file and the verified backups that can restore it.
+ * (CORRUPT) naming the file and the verified backups that can restore it. `onUpgrade` hears
+ * how far the backup and the migrations of a desk that needs them are.
  */
-export async function openDeskDatabase(env: OpeningEnv): Promise<DatabaseHandle> {
+export async function openDeskDatabase(
+  env: OpeningEnv,
+  onUpgrade?: (progress: UpgradeProgress) => void,
+): Promise<DatabaseHandle> {
   const file = env.paths.databaseFile;
   try {
-    return await openDatabase(file, { beforeMigrate: backupBeforeMigration(env) });
+    return await openDatabase(file, {
+      beforeMigrate: backupBeforeMigration(env),
+      ...(onUpgrade && { onUpgrade }),
+    });
   } catch (error) {
     if (error instanceof DeskError && error.code === 'CORRUPT') {
       const backups = await restorableBackups(env.paths.backupsDir).catch(() => []);

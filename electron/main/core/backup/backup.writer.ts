@@ -36,7 +36,7 @@ import {
   type AuditHead,
 } from './backup.snapshot';
 import { backupInfoOf, recordVerification, reserveBackup, stagingFolder } from './backup.store';
-import { verifyBackupFolder, type VerifyReport } from './backup.verify';
+import { proveWrittenBackup, verifyBackupFolder, type VerifyReport } from './backup.verify';
 
 /** The open desk a backup is taken from. */
 export interface BackupSource {
@@ -48,7 +48,7 @@ export interface BackupSource {
   workstation: string;
 }
 
-export type BackupPhase = 'database' | 'attachments' | 'verify' | 'copy';
+export type BackupPhase = 'database' | 'attachments' | 'verify' | 'copy' | 'prove';
 
 export interface BackupRun {
   progress(phase: BackupPhase, done: number, total: number): void;
@@ -65,11 +65,14 @@ export interface WrittenBackup {
 }
 
 /**
- * When a backup is verified: `before-keeping` reads it back before it takes its name (a
- * backup a migration or restore depends on); `after-keeping` keeps it as soon as it is
+ * When a backup is verified: `before-keeping` reads it back completely before it takes its
+ * name (a backup a restore depends on); `proved-before-keeping` proves the copy before it
+ * takes its name (every file read back equal to what was written, the page check and the
+ * structure: what a migration depends on, see proveWrittenBackup) and keeps it unverified for
+ * the complete verification in the background; `after-keeping` keeps it as soon as it is
  * written and synced, marked unverified, for the background verification.
  */
-export type VerifyWhen = 'before-keeping' | 'after-keeping';
+export type VerifyWhen = 'before-keeping' | 'proved-before-keeping' | 'after-keeping';
 
 interface CopyFacts {
   schemaVersion: string;
@@ -196,7 +199,16 @@ export async function writeBackup(
     await writeFileDurable(join(staging, MANIFEST_FILE), manifestText(manifest));
     await syncTree(staging);
 
-    if (when === 'after-keeping') {
+    if (when === 'proved-before-keeping') {
+      const problems = await proveWrittenBackup(staging, manifest, {
+        progress: (done, total) => run.progress('prove', done, total),
+        cancelled: run.cancelled,
+      });
+      if (problems.length > 0) {
+        throw new DeskError('INTERNAL', `The backup did not read back as it was written: ${problems[0]}.`);
+      }
+    }
+    if (when !== 'before-keeping') {
       await rename(staging, folder);
       await syncFolder(source.paths.backupsDir);
       const info = backupInfoOf(id, folder, manifest, {

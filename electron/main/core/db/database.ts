@@ -7,12 +7,14 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSyn
 import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { DeskError } from '../errors';
+import { DeskError, toDeskError } from '../errors';
 import { APPLICATION_ID, checkDeskFile, kyselyOver, sideFiles } from './file-check';
 import { checkedAtOpen, startBackgroundCheck, type BackgroundCheck } from './integrity-watch';
-import { migrationProvider } from './migrations';
+import { reportingProvider, type ReportingMigration } from './migration-progress';
+import { migrations } from './migrations';
 import { Sqlite3Driver, openRaw, type Sqlite3Connection } from './sqlite3-driver';
 import type { Database } from './tables';
+import { upgradeTracker, type UpgradeProgress, type UpgradeTracker } from './upgrade-progress';
 
 export { APPLICATION_ID } from './file-check';
 
@@ -35,6 +37,8 @@ export interface MigrationPlan {
   /** The open database, before the migrations run (for a backup of it). */
   db: Kysely<Database>;
   driver: Sqlite3Driver;
+  /** Where the backup before the migrations reports its copy and its check. */
+  progress: UpgradeTracker;
 }
 
 export interface OpenDatabaseOptions {
@@ -48,6 +52,13 @@ export interface OpenDatabaseOptions {
   checkBeforeOpenUpToBytes?: number;
   /** Times the background check's outcome. */
   clock?: { now(): Date };
+  /**
+   * Told how far the backup before the migrations and the migrations themselves are, in
+   * order, and once more with `failed` when they stopped (the desk is then as it was).
+   */
+  onUpgrade?: (progress: UpgradeProgress) => void;
+  /** The migrations to apply (all of this program's; tests add one). */
+  migrations?: Record<string, ReportingMigration>;
 }
 
 /**
@@ -186,23 +197,33 @@ async function migrate(
   driver: Sqlite3Driver,
   options: OpenDatabaseOptions,
 ): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const all = await migrator.getMigrations();
-  const pending = all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  const all = options.migrations ?? migrations;
+  const known = await new Migrator({ db, provider: { getMigrations: async () => all } }).getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name);
   if (pending.length === 0) return [];
-  const done = all.filter((m) => m.executedAt !== undefined).map((m) => m.name);
-  await options.beforeMigrate?.(pending, { done, pending, db, driver });
-  // All pending migrations run in one transaction (see DeskSqliteAdapter): a failure or a
-  // power cut part-way leaves the structure as it was.
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new DeskError(
-      'INTERNAL',
-      `Updating the database structure failed at ${failed}; nothing was changed.`,
-    );
+  const done = known.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  const progress = upgradeTracker(options.onUpgrade);
+  try {
+    await options.beforeMigrate?.(pending, { done, pending, db, driver, progress });
+    // All pending migrations run in one transaction (see DeskSqliteAdapter): a failure or a
+    // power cut part-way leaves the structure as it was.
+    const migrator = new Migrator({
+      db,
+      provider: reportingProvider(all, pending, { started: progress.started, progress: progress.rows }),
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new DeskError(
+        'INTERNAL',
+        `Updating the database structure failed at ${failed}; nothing was changed.`,
+      );
+    }
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  } catch (error) {
+    progress.failed(toDeskError(error).message);
+    throw error;
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** The name of the newest migration applied to this database. */

@@ -7,6 +7,8 @@ import { findUserByUsername } from '../users/users.repository';
 import { toUser } from '../users/users.service';
 
 export const systemHandlers = defineHandlers({
+  // The window talks to the upgrade port while the desk is updated; an open desk is not.
+  'system.upgrade': async () => ({ upgrading: false, progress: null }),
   'system.info': async (ctx) => {
     const me = await findUserByUsername(ctx.tx, ctx.actor);
     return {
