@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, rowHash } from '../../electron/main/core/audit/audit.repository';
+import { GENESIS_HASH, rowHash, verifyAudit } from '../../electron/main/core/audit/audit.repository';
 import type { AuditRow } from '../../electron/main/core/audit/audit.table';
 import { DeskError } from '../../electron/main/core/errors';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
@@ -58,6 +58,18 @@ async function insertRow(run: Run, r: AuditRow): Promise<void> {
 }
 
 describe('audit.verify', () => {
+  it('reads the chain in batches without skipping or repeating a row at their edges', async () => {
+    // Batches of 3 over 8 rows: edges after rows 3 and 6.
+    const db = t.desk.internals.db;
+    expect(await verifyAudit(db, 3)).toMatchObject({ ok: true, checked: 8, headSeq: 8 });
+    await tamper((run) => run('DELETE FROM audit_log WHERE seq = 4').then(() => {}));
+    expect(await verifyAudit(db, 3)).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: 'missing row 4 (next present is 5)',
+    });
+  });
+
   it('the triggers refuse edits and deletions made through the desk’s own connection', async () => {
     const db = t.desk.internals.db;
     await expect(
