@@ -11,6 +11,7 @@ import { importEn } from './messages/import';
 import { lettersEn } from './messages/letters';
 import { partnersEn } from './messages/partners';
 import { recoveryEn } from './messages/recovery';
+import { upgradeEn } from './messages/upgrade';
 import { relationshipsEn } from './messages/relationships';
 import { searchEn } from './messages/search';
 import { settingsEn } from './messages/settings';
@@ -40,4 +41,5 @@ export const en: Catalogue = {
   ...tasksEn,
   ...templatesEn,
   ...recoveryEn,
+  ...upgradeEn,
 };

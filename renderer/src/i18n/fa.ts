@@ -15,6 +15,7 @@ import { importFa } from './messages/import';
 import { lettersFa } from './messages/letters';
 import { partnersFa } from './messages/partners';
 import { recoveryFa } from './messages/recovery';
+import { upgradeFa } from './messages/upgrade';
 import { relationshipsFa } from './messages/relationships';
 import { searchFa } from './messages/search';
 import { settingsFa } from './messages/settings';
@@ -42,6 +43,7 @@ export const fa = {
   ...tasksFa,
   ...templatesFa,
   ...recoveryFa,
+  ...upgradeFa,
 } as const;
 
 export type MessageKey = keyof typeof fa;

@@ -1,13 +1,24 @@
 /**
- * Shows the damaged-desk screen instead of everything else when the desk file could not be
- * opened. An open desk answers `damaged: false` and the program goes on as usual.
+ * Shows the start-up screens instead of everything else: the upgrade screen while the desk is
+ * updated before it opens, and the damaged-desk screen when the desk file could not be
+ * opened. An open desk answers `upgrading: false` and `damaged: false`, and the program goes
+ * on as usual.
  */
 import type { ReactNode } from 'react';
 import { hasMethod } from '../../app/sections';
 import { useQuery } from '../../lib/query';
 import { DamagedDeskPage } from './DamagedDeskPage';
+import { UpgradeGate } from './UpgradeGate';
 
 export function DamagedDeskGate({ children }: { children: ReactNode }) {
+  return (
+    <UpgradeGate>
+      <DamagedDeskCheck>{children}</DamagedDeskCheck>
+    </UpgradeGate>
+  );
+}
+
+function DamagedDeskCheck({ children }: { children: ReactNode }) {
   // Read once: after a restore the main process reloads the page onto the reopened desk.
   const status = useQuery('backup.damaged', hasMethod('backup.damaged') ? {} : null, { entities: [] });
   if (!hasMethod('backup.damaged') || status.error) return children;
