@@ -5,12 +5,33 @@
  * fonts, map data and scripts are all bundled next to index.html.
  */
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import countries110m from 'world-atlas/countries-110m.json';
+import { drawWorldOutlines } from './src/components/world-outlines';
+
+/**
+ * `virtual:world-outlines`: the world map's fixed layers as SVG path data, drawn here once
+ * instead of on every page that shows the map (see src/components/world-outlines.ts).
+ */
+function worldOutlines(): Plugin {
+  const id = 'virtual:world-outlines';
+  const resolved = `\0${id}`;
+  return {
+    name: 'world-outlines',
+    resolveId: (source) => (source === id ? resolved : null),
+    load(source) {
+      if (source !== resolved) return null;
+      // As JSON text: parsed faster than the same object written as a literal.
+      const json = JSON.stringify(drawWorldOutlines(countries110m));
+      return `export default JSON.parse(${JSON.stringify(json)});`;
+    },
+  };
+}
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), worldOutlines()],
   build: {
     // Relative to root: <project>/out/renderer.
     outDir: '../out/renderer',

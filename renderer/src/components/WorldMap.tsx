@@ -3,13 +3,11 @@
  * cities as points and relationships as great-circle arcs. Every point is a link to its
  * record, reachable by keyboard; nothing is fetched, the outlines are bundled.
  */
-import { geoEqualEarth, geoGraticule10, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { geoPath } from 'd3-geo';
 import { useMemo } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import worldText from 'world-atlas/countries-110m.json?raw';
+import world from 'virtual:world-outlines';
 import classes from './WorldMap.module.css';
+import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, mapProjection } from './world-outlines';
 
 export interface MapPoint {
   id: string;
@@ -29,19 +27,6 @@ export interface MapLink {
   href: string;
 }
 
-const WIDTH = 960;
-const HEIGHT = 470;
-
-let countries: Feature<Geometry>[] | null = null;
-/** Parsed once, on the first map drawn. */
-function worldCountries(): Feature<Geometry>[] {
-  if (!countries) {
-    const topology = JSON.parse(worldText) as Topology<{ countries: GeometryCollection }>;
-    countries = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry>).features;
-  }
-  return countries;
-}
-
 export interface WorldMapProps {
   label: string;
   points: MapPoint[];
@@ -50,23 +35,14 @@ export interface WorldMapProps {
 }
 
 export function WorldMap({ label, points, links, testId }: WorldMapProps) {
-  const { path, outlines, graticule, sphere, project } = useMemo(() => {
-    const projection = geoEqualEarth().fitExtent(
-      [
-        [4, 4],
-        [WIDTH - 4, HEIGHT - 4],
-      ],
-      { type: 'Sphere' },
-    );
-    const draw = geoPath(projection);
+  const { path, project } = useMemo(() => {
+    const projection = mapProjection();
     return {
-      path: draw,
-      outlines: worldCountries().map((f, i) => ({ key: String(f.id ?? i), d: draw(f) ?? '' })),
-      graticule: draw(geoGraticule10()) ?? '',
-      sphere: draw({ type: 'Sphere' }) ?? '',
+      path: geoPath(projection),
       project: (lon: number, lat: number) => projection([lon, lat]),
     };
   }, []);
+  const { sphere, graticule, countries: outlines } = world;
 
   return (
     <svg
