@@ -4,7 +4,7 @@
  * one connection made a large office's Desk take seconds to appear).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { settle, startHarness, type Harness } from './harness';
 
 describe('the Desk', () => {
   let h: Harness;
@@ -56,6 +56,39 @@ describe('the Desk', () => {
     expect(await page.getByTestId('status-chart').getAttribute('aria-label')).toContain(
       `فعال: ${persian(active.total)}`,
     );
+    h.assertClean();
+  });
+  it('asks the desk for each of its first answers once, as the page starts', async () => {
+    const page = h.page;
+    await h.open('/desk');
+    h.calls.length = 0;
+    await page.reload();
+    await settle(page);
+    const first = [
+      'backup.damaged',
+      'setup.status',
+      'users.me',
+      'system.info',
+      'settings.get',
+      'desk.overview',
+      'partners.list',
+      'approvals.waiting',
+      'relationships.list',
+      'events.list',
+      'approvals.turnaround',
+    ];
+    await expect.poll(() => first.filter((m) => h.calls.some((c) => c.method === m))).toEqual(first);
+    await page.waitForTimeout(500);
+    // Asked before the program's code had loaded, then taken up by the screens that show them:
+    // a screen asking again would mean an answer asked for and thrown away.
+    const asked = h.calls.map((c) => c.method);
+    expect(asked.slice(0, first.length)).toEqual(first);
+    for (const method of first)
+      expect(
+        asked.filter((m) => m === method),
+        method,
+      ).toHaveLength(1);
+    await expect.poll(() => page.getByTestId('desk-approvals').textContent()).not.toContain('در حال');
     h.assertClean();
   });
 });
