@@ -65,6 +65,7 @@ describe('the Desk', () => {
     await page.reload();
     await settle(page);
     const first = [
+      'system.upgrade',
       'backup.damaged',
       'setup.status',
       'users.me',

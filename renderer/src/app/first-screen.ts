@@ -2,8 +2,8 @@
  * The first screen's questions, asked as the page starts: the desk answers them while the
  * program's code is still being read, and the screens take the answers up as they mount
  * (lib/preload). The core answers one call at a time, in the order asked, so they are asked
- * in the order the screen needs them: what every page waits for (the gates, the user, the
- * session), then the page's own.
+ * in the order the screen needs them: what every page waits for (the upgrade, damaged-desk
+ * and setup gates, the user, the session), then the page's own.
  */
 import {
   overviewInput,
@@ -17,6 +17,8 @@ import { preload } from '../lib/preload';
 import { parseHash } from './routes';
 
 export function askFirstQuestions(hash: string): void {
+  // The start-up screens' gates come first: nothing is drawn until they have answered.
+  preload('system.upgrade', {});
   preload('backup.damaged', {});
   preload('setup.status', {});
   preload('users.me', {});
