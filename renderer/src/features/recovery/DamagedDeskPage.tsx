@@ -17,14 +17,14 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconRestore, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DamagedDesk } from '../../../../shared/api/backup.contract';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { isMessageKey, useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
 import { notifyFailure } from '../../lib/notify';
+import { StartupHeader } from './StartupHeader';
 
 type Backup = DamagedDesk['backups'][number];
 
@@ -52,17 +52,7 @@ export function DamagedDeskPage({ status }: { status: DamagedDesk }) {
 
   return (
     <Container size="md" py="xl">
-      <Group justify="space-between" wrap="nowrap" component="header" mb="lg">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={38} radius="md" variant="filled" aria-hidden>
-            <IconWorld size={22} stroke={1.6} />
-          </ThemeIcon>
-          <Text fw={700} size="lg">
-            {t('app.name')}
-          </Text>
-        </Group>
-        <LanguageSwitch />
-      </Group>
+      <StartupHeader />
       <Stack gap="lg" component="main">
         <Card data-testid="damaged-desk">
           <Stack gap="md">

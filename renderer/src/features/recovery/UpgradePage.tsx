@@ -15,11 +15,11 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconDatabaseCog, IconWorld } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDatabaseCog } from '@tabler/icons-react';
 import type { UpgradeProgress } from '../../../../shared/api/system.contract';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useI18n, type I18n } from '../../i18n/locale';
 import { formatBytes } from '../../lib/bytes';
+import { StartupHeader } from './StartupHeader';
 
 /** What is happening now, in words. */
 function stepText(progress: UpgradeProgress | null, i18n: I18n): string {
@@ -49,17 +49,7 @@ export function UpgradePage({ progress }: { progress: UpgradeProgress | null }) 
   const percent = Math.floor((progress?.fraction ?? 0) * 100);
   return (
     <Container size="sm" py="xl">
-      <Group justify="space-between" wrap="nowrap" component="header" mb="lg">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={38} radius="md" variant="filled" aria-hidden>
-            <IconWorld size={22} stroke={1.6} />
-          </ThemeIcon>
-          <Text fw={700} size="lg">
-            {t('app.name')}
-          </Text>
-        </Group>
-        <LanguageSwitch />
-      </Group>
+      <StartupHeader />
       <Stack gap="lg" component="main">
         <Card data-testid="upgrade">
           <Stack gap="md">
