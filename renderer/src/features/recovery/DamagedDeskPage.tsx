@@ -3,7 +3,6 @@
  * backups to restore from, each after a confirmation. Nothing else of the program runs.
  */
 import {
-  Accordion,
   Alert,
   Button,
   Card,
@@ -25,6 +24,7 @@ import { isMessageKey, useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
 import { notifyFailure } from '../../lib/notify';
 import { StartupHeader } from './StartupHeader';
+import { TechnicalDetails } from './TechnicalDetails';
 
 type Backup = DamagedDesk['backups'][number];
 
@@ -73,18 +73,7 @@ export function DamagedDeskPage({ status }: { status: DamagedDesk }) {
                 {status.file}
               </Code>
             </div>
-            {status.reason && (
-              <Accordion variant="contained">
-                <Accordion.Item value="details">
-                  <Accordion.Control>{t('recovery.details')}</Accordion.Control>
-                  <Accordion.Panel>
-                    <Text size="sm" dir="ltr" ta="left" style={{ overflowWrap: 'anywhere' }}>
-                      {status.reason}
-                    </Text>
-                  </Accordion.Panel>
-                </Accordion.Item>
-              </Accordion>
-            )}
+            {status.reason && <TechnicalDetails label={t('recovery.details')} text={status.reason} />}
           </Stack>
         </Card>
 

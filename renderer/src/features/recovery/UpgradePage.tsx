@@ -3,23 +3,13 @@
  * far it is on one bar that only moves forward, and asks the user not to close the program.
  * A failed update says the desk was left as it was.
  */
-import {
-  Accordion,
-  Alert,
-  Card,
-  Container,
-  Group,
-  Progress,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, Container, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseCog } from '@tabler/icons-react';
 import type { UpgradeProgress } from '../../../../shared/api/system.contract';
 import { useI18n, type I18n } from '../../i18n/locale';
 import { formatBytes } from '../../lib/bytes';
 import { StartupHeader } from './StartupHeader';
+import { TechnicalDetails } from './TechnicalDetails';
 
 /** What is happening now, in words. */
 function stepText(progress: UpgradeProgress | null, i18n: I18n): string {
@@ -93,16 +83,7 @@ export function UpgradePage({ progress }: { progress: UpgradeProgress | null }) 
             <Stack gap="sm">
               <Text size="sm">{t('upgrade.failed.body')}</Text>
               {progress.problem && (
-                <Accordion variant="contained">
-                  <Accordion.Item value="details">
-                    <Accordion.Control>{t('upgrade.failed.details')}</Accordion.Control>
-                    <Accordion.Panel>
-                      <Text size="sm" dir="ltr" ta="left" style={{ overflowWrap: 'anywhere' }}>
-                        {progress.problem}
-                      </Text>
-                    </Accordion.Panel>
-                  </Accordion.Item>
-                </Accordion>
+                <TechnicalDetails label={t('upgrade.failed.details')} text={progress.problem} />
               )}
             </Stack>
           </Alert>
