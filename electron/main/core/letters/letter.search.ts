@@ -8,6 +8,7 @@ import type { Database } from '../db/tables';
 import type { SearchDocument, SearchSource } from '../search/search.indexer';
 import { contactNames, copiesOf, partnerNames, type NameRow } from './letter-links.repository';
 import { letterIdsAfter } from './letters.repository';
+import type { LetterRow } from './letters.table';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,21 +16,21 @@ function nameText(row: NameRow | undefined): string[] {
   return row ? [row.name_fa, row.name_en ?? ''] : [];
 }
 
-/** The letter's columns the search text is made of. */
-export interface LetterSearchFields {
-  id: string;
-  number: string;
-  sender_number: string | null;
-  subject: string;
-  body: string | null;
-  letter_date: string;
-  from_partner_id: string | null;
-  from_contact_id: string | null;
-  from_text: string | null;
-  to_partner_id: string | null;
-  to_contact_id: string | null;
-  to_text: string | null;
-}
+/** The letter's columns the search text is made of, with its body. */
+export type LetterSearchFields = Pick<
+  LetterRow,
+  | 'id'
+  | 'number'
+  | 'sender_number'
+  | 'subject'
+  | 'letter_date'
+  | 'from_partner_id'
+  | 'from_contact_id'
+  | 'from_text'
+  | 'to_partner_id'
+  | 'to_contact_id'
+  | 'to_text'
+> & { body: string | null };
 
 /** A copy recipient: a partner, a contact or typed text. */
 export interface LetterParty {
