@@ -12,10 +12,19 @@ import { generate, type Counts } from './generate';
 
 export const CACHE_DIR = join(import.meta.dirname, '.cache');
 
+/**
+ * Which generator made a cached desk. Raised whenever the generator writes a different office,
+ * so a figure is never compared across two datasets unknowingly. 2: every kind written a slice
+ * of time at a time (the newest records a mix of kinds), and cases' follow-up tasks.
+ */
+export const GENERATOR_VERSION = 2;
+
 export interface Dataset {
   dir: string;
   counts: Counts;
   generatedInSeconds: number;
+  /** Absent in desks made before versions were recorded (version 1). */
+  generator?: number;
 }
 
 export const silentLogger = { error: () => {} };
@@ -37,8 +46,15 @@ export function openBenchDesk(dir: string, clock = new BenchClock()): Promise<De
  */
 export async function ensureDataset(scale: number, dir = join(CACHE_DIR, String(scale))): Promise<Dataset> {
   const marker = join(dir, 'dataset.json');
-  if (existsSync(marker))
-    return { dir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<Dataset, 'dir'>) };
+  if (existsSync(marker)) {
+    const cached = { dir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<Dataset, 'dir'>) };
+    if ((cached.generator ?? 1) !== GENERATOR_VERSION)
+      process.stderr.write(
+        `${dir} was made by generator ${cached.generator ?? 1}, not ${GENERATOR_VERSION}: its figures are not ` +
+          `comparable with a current office. Delete it to generate it again.\n`,
+      );
+    return cached;
+  }
   // Built in memory when the machine has a tmpfs: every call's fsync would otherwise make the
   // 1× office take hours. Only the generation is faster; the measurements run on the cache.
   const partial = existsSync('/dev/shm')
@@ -58,10 +74,13 @@ export async function ensureDataset(scale: number, dir = join(CACHE_DIR, String(
   const counts = await generate(desk, clock, scale);
   await desk.close();
   const generatedInSeconds = Math.round((performance.now() - started) / 100) / 10;
-  writeFileSync(join(partial, 'dataset.json'), JSON.stringify({ counts, generatedInSeconds }, null, 2));
+  writeFileSync(
+    join(partial, 'dataset.json'),
+    JSON.stringify({ counts, generatedInSeconds, generator: GENERATOR_VERSION }, null, 2),
+  );
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dirname(dir), { recursive: true });
   cpSync(partial, dir, { recursive: true });
   rmSync(partial, { recursive: true, force: true });
-  return { dir, counts, generatedInSeconds };
+  return { dir, counts, generatedInSeconds, generator: GENERATOR_VERSION };
 }

@@ -47,18 +47,19 @@ export function caller(desk: Desk): Call {
 }
 
 /**
- * Runs `body` for records `0..count-1`, `size` records to a transaction: each call inside is
+ * Runs `body` for records `from..to-1`, `size` records to a transaction: each call inside is
  * a real mutation with its own audit row and search entries (Desk.mutateTogether), but the
  * office is not committed record by record, which made the 1× office take 74 minutes.
  */
 async function inGroups(
   desk: Desk,
-  count: number,
+  from: number,
+  to: number,
   size: number,
   body: (call: Call, i: number) => Promise<void>,
 ): Promise<void> {
-  for (let start = 0; start < count; start += size) {
-    const end = Math.min(count, start + size);
+  for (let start = from; start < to; start += size) {
+    const end = Math.min(to, start + size);
     await desk.mutateTogether(async (call) => {
       for (let i = start; i < end; i++) await body(call, i);
     });
@@ -117,8 +118,22 @@ interface World {
   partners: { id: string; city: City }[];
   contacts: { id: string; partner: number }[];
   relationships: { id: string; partner: number }[];
-  cases: { id: string; partner: number; kind: string }[];
+  cases: { id: string; partner: number; kind: string; opened: number }[];
+  /** Letters registered in earlier days, which a new letter may follow or refer to. */
+  recent: string[];
+  /** Each partner's first contact, the letters' correspondent at that partner. */
+  firstContact: Map<number, { id: string }>;
+  /** Follow-up tasks not yet done: completed once their due day has passed, most of them. */
+  openTasks: { id: string; due: number; caseClosed: boolean }[];
+  /** Records written so far, for the progress bar. */
+  written: number;
+  /** Approval chains asked for so far (some cases cannot start one), and their steps. */
+  chainsAsked: number;
+  stepsMade: number;
 }
+
+/** The span of time the records cover is written in this many slices, every kind in each. */
+const SLICES = 100;
 
 /**
  * Generates the office into an open, empty desk. `days` spreads the records over time; the
@@ -138,6 +153,12 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
     contacts: [],
     relationships: [],
     cases: [],
+    recent: [],
+    firstContact: new Map(),
+    openTasks: [],
+    written: 0,
+    chainsAsked: 0,
+    stepsMade: 0,
   };
   const at = (fraction: number) => FIRST_DAY + Math.floor(fraction * span) * DAY;
   clock.set(FIRST_DAY);
@@ -178,7 +199,7 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
     })
   ).id;
   bar.start('partners', counts.partners);
-  await inGroups(desk, counts.partners, GROUP, async (call, i) => {
+  await inGroups(desk, 0, counts.partners, GROUP, async (call, i) => {
     const city = words.cities[i % words.cities.length]!;
     const round = Math.floor(i / words.cities.length);
     let created;
@@ -207,7 +228,7 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
   });
 
   bar.start('contacts', counts.contacts);
-  await inGroups(desk, counts.contacts, GROUP, async (call, i) => {
+  await inGroups(desk, 0, counts.contacts, GROUP, async (call, i) => {
     const partner = i % w.partners.length;
     const en = personEn(rnd);
     const created = await call('contacts.create', {
@@ -229,7 +250,7 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
 
   bar.start('relationships', counts.relationships);
   const types = ['sister_city', 'friendship_city', 'cooperation_agreement', 'network_membership'] as const;
-  await inGroups(desk, counts.relationships, GROUP, async (call, i) => {
+  await inGroups(desk, 0, counts.relationships, GROUP, async (call, i) => {
     const partner = i % w.partners.length;
     const type = types[Math.floor(i / w.partners.length) % types.length]!;
     const rel = await call('relationships.create', {
@@ -244,61 +265,130 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
     bar.tick(i + 1);
   });
 
-  bar.start('cases', counts.cases);
-  await inGroups(desk, counts.cases, GROUP, async (call, i) => {
-    const opened = at(i / counts.cases);
+  for (const c of w.contacts) if (!w.firstContact.has(c.partner)) w.firstContact.set(c.partner, c);
+
+  // An office's records of every kind arrive together over the years, so they are written a
+  // slice of time at a time, every kind in each slice: the newest records are a mix of letters,
+  // cases, events and agreements, as in a desk that has been in use, not one kind after another.
+  const total = counts.cases + counts.letters + counts.events + counts.agreements + counts.approvalSteps;
+  bar.start('office', total);
+  const part = (n: number, s: number): [number, number] => [
+    Math.floor((n * s) / SLICES),
+    Math.floor((n * (s + 1)) / SLICES),
+  ];
+  for (let s = 0; s < SLICES; s++) {
+    const sliceEnd = at((s + 1) / SLICES) - 1;
+    await generateCases(desk, clock, w, counts.cases, part(counts.cases, s), at);
+    await generateLetters(desk, clock, w, counts.letters, part(counts.letters, s), at);
+    await generateEvents(desk, clock, w, counts.events, part(counts.events, s), at);
+    clock.set(at(s / SLICES) + 10 * 3_600_000);
+    await generateAgreements(desk, w, counts, part(counts.agreements, s));
+    await completeTasks(desk, clock, w, sliceEnd);
+    await generateApprovals(desk, clock, w, part(counts.approvalSteps, s)[1], sliceEnd);
+    bar.tick(w.written);
+  }
+  bar.done();
+  return counts;
+}
+
+/** A follow-up task's title, the everyday work a case asks for. */
+const TASK_TITLES = [
+  'پیگیری پاسخ نامه از طرف خارجی',
+  'هماهنگی با دفتر شهردار',
+  'تهیه پیش‌نویس برنامه سفر',
+  'ترجمه مکاتبات به انگلیسی',
+  'استعلام از وزارت امور خارجه',
+  'تنظیم گزارش برای مدیرکل',
+  'رزرو محل برگزاری نشست',
+  'ارسال دعوت‌نامه رسمی',
+];
+
+/**
+ * The cases opened in `[from, to)`, each with the follow-up tasks its owner adds (three to
+ * nine, due over the following weeks): with the tasks' completions they are most of the
+ * office's audit rows besides the register's.
+ */
+async function generateCases(
+  desk: Desk,
+  clock: BenchClock,
+  w: World,
+  count: number,
+  [from, to]: [number, number],
+  at: (f: number) => number,
+): Promise<void> {
+  const { rnd } = w;
+  await inGroups(desk, from, to, GROUP / 5, async (call, i) => {
+    const opened = at(i / count);
     clock.set(opened + 8 * 3_600_000);
     const rel = rnd.pick(w.relationships);
     const city = w.partners[rel.partner]!.city;
     const kind = rnd.pick(CASE_KINDS);
+    const status = opened < at(0.85) ? rnd.pick(['done', 'done', 'cancelled', 'open'] as const) : 'open';
+    const owner = rnd.pick(w.users);
     const created = await call('cases.create', {
       title: fill(rnd, rnd.pick(words.subjectsFa), city, isoDay(opened), true),
       kind,
       priority: rnd.pick(['low', 'normal', 'normal', 'high', 'urgent'] as const),
-      status: opened < at(0.85) ? rnd.pick(['done', 'done', 'cancelled', 'open'] as const) : 'open',
-      ownerId: rnd.pick(w.users),
+      status,
+      ownerId: owner,
       openedOn: isoDay(opened),
       dueOn: isoDay(opened + rnd.int(10, 120) * DAY),
       relationshipId: rel.id,
       area: rnd.pick(AREAS),
       description: fill(rnd, rnd.pick(words.sentencesFa.slice(1)), city, isoDay(opened), true),
     });
-    w.cases.push({ id: created.id, partner: rel.partner, kind });
-    bar.tick(i + 1);
+    w.cases.push({ id: created.id, partner: rel.partner, kind, opened });
+    const tasks = rnd.int(3, 9);
+    for (let t = 0; t < tasks; t++) {
+      const due = opened + (t + 1) * rnd.int(3, 10) * DAY;
+      const task = await call('tasks.create', {
+        title: rnd.pick(TASK_TITLES),
+        ownerType: 'case',
+        ownerId: created.id,
+        assigneeId: rnd.chance(0.7) ? owner : rnd.pick(w.users),
+        dueDate: isoDay(due),
+      });
+      w.openTasks.push({ id: task.id, due, caseClosed: status !== 'open' });
+    }
+    w.written += 1;
   });
-
-  await generateLetters(desk, clock, w, counts.letters, at, bar);
-  await generateAgreements(desk, w, counts, bar);
-  await generateEvents(desk, clock, w, counts.events, at, bar);
-  await generateApprovals(desk, clock, w, counts.approvalSteps, at, bar);
-  bar.done();
-  return counts;
 }
 
 /**
- * Letters are registered a day at a time through the import's batched path (LetterBatch:
- * each letter checked and numbered as createLetter does it, written in multi-row statements
- * with its search entries, and its own `letters.create` audit row at its registration time);
- * the day's referrals and closures follow as calls, after the registry's working hours.
- * Several days go to one transaction.
+ * The tasks due by `until` are done on their due day: all of a closed case's, nine in ten of
+ * an open one's (the rest stay open, overdue, as some do in any office).
+ */
+async function completeTasks(desk: Desk, clock: BenchClock, w: World, until: number): Promise<void> {
+  const { rnd } = w;
+  const due = w.openTasks.filter((t) => t.due <= until).sort((a, b) => a.due - b.due);
+  w.openTasks = w.openTasks.filter((t) => t.due > until);
+  const done = due.filter((t) => t.caseClosed || rnd.chance(0.9));
+  await inGroups(desk, 0, done.length, GROUP, async (call, i) => {
+    const task = done[i]!;
+    clock.set(task.due + 15 * 3_600_000);
+    await call('tasks.complete', { id: task.id });
+  });
+}
+
+/**
+ * Letters `[from, to)` are registered a day at a time through the import's batched path
+ * (LetterBatch: each letter checked and numbered as createLetter does it, written in multi-row
+ * statements with its search entries, and its own `letters.create` audit row at its
+ * registration time); the day's referrals and closures follow as calls, after the registry's
+ * working hours. Several days go to one transaction.
  */
 async function generateLetters(
   desk: Desk,
   clock: BenchClock,
   w: World,
   count: number,
+  [from, to]: [number, number],
   at: (f: number) => number,
-  bar: Progress,
 ): Promise<void> {
-  const { rnd } = w;
+  const { rnd, recent, firstContact } = w;
   const { env } = desk.internals;
-  /** Letters registered in earlier days, which a new letter may follow or refer to. */
-  const recent: string[] = [];
-  const firstContact = new Map<number, { id: string }>();
-  for (const c of w.contacts) if (!firstContact.has(c.partner)) firstContact.set(c.partner, c);
-  bar.start('letters', count);
-  let i = 0;
-  while (i < count) {
+  let i = from;
+  while (i < to) {
     await desk.mutateTogether(async (call, tx) => {
       let nowIso = '';
       const ctx = {
@@ -313,12 +403,12 @@ async function generateLetters(
       };
       const batch = new LetterBatch(ctx, await readSettings(tx));
       const until = i + GROUP;
-      while (i < count && i < until) {
+      while (i < to && i < until) {
         const day = at(i / count);
         const date = isoDay(day);
         const made: { id: string; tsUtc: string; audit: AuditChange; direction: string }[] = [];
         // The day's registrations.
-        for (; i < count && at(i / count) === day; i++) {
+        for (; i < to && at(i / count) === day; i++) {
           clock.set(day + (9 + (i % 8)) * 3_600_000);
           nowIso = clock.now().toISOString();
           const kase = rnd.chance(0.6) ? rnd.pick(w.cases) : null;
@@ -398,16 +488,16 @@ async function generateLetters(
           recent.push(letter.id);
           if (recent.length > 200) recent.shift();
         }
-        bar.tick(i);
+        w.written += made.length;
       }
     });
   }
 }
 
-async function generateAgreements(desk: Desk, w: World, counts: Counts, bar: Progress): Promise<void> {
+/** Agreements `[from, to)`, each with its clauses in Persian and English and a first version. */
+async function generateAgreements(desk: Desk, w: World, counts: Counts, [from, to]: [number, number]) {
   const { rnd } = w;
-  bar.start('agreements', counts.agreements);
-  await inGroups(desk, counts.agreements, GROUP / 20, async (call, i) => {
+  await inGroups(desk, from, to, GROUP / 20, async (call, i) => {
     const rel = w.relationships[i % w.relationships.length]!;
     const city = w.partners[rel.partner]!.city;
     const agreement = await call('agreements.create', {
@@ -441,7 +531,7 @@ async function generateAgreements(desk: Desk, w: World, counts: Counts, bar: Pro
       });
     }
     await call('agreements.saveVersion', { id: agreement.id, note: 'پیش‌نویس نخست' });
-    bar.tick(i + 1);
+    w.written += 1;
   });
 }
 
@@ -457,17 +547,17 @@ const AREA_FA: Record<(typeof AREAS)[number], string> = {
   sport: 'ورزش',
 };
 
+/** Events `[from, to)`, starting on their days over the span. */
 async function generateEvents(
   desk: Desk,
   clock: BenchClock,
   w: World,
   count: number,
+  [from, to]: [number, number],
   at: (f: number) => number,
-  bar: Progress,
 ): Promise<void> {
   const { rnd } = w;
-  bar.start('events', count);
-  await inGroups(desk, count, GROUP, async (call, i) => {
+  await inGroups(desk, from, to, GROUP, async (call, i) => {
     const start = at(i / count);
     clock.set(start);
     const partner = w.partners[rnd.int(0, w.partners.length - 1)]!;
@@ -486,44 +576,44 @@ async function generateEvents(
       venue: `${partner.city.nameEn} City Hall`,
       objectives: fill(rnd, rnd.pick(words.sentencesFa.slice(1)), partner.city, isoDay(start), true),
     });
-    bar.tick(i + 1);
+    w.written += 1;
   });
 }
 
-async function generateApprovals(
-  desk: Desk,
-  clock: BenchClock,
-  w: World,
-  steps: number,
-  at: (f: number) => number,
-  bar: Progress,
-): Promise<void> {
+/**
+ * Approval chains for cases opened so far, until `steps` steps exist, as seen at `now` (the
+ * end of the slice): each chain began up to half a year ago (never before its case), and
+ * its authorities submitted and decided in turn. A chain whose next date would fall after
+ * `now` waits there, as do chains stuck at an authority.
+ */
+async function generateApprovals(desk: Desk, clock: BenchClock, w: World, steps: number, now: number) {
   const { rnd } = w;
-  bar.start('approval steps', steps);
-  let made = 0;
-  let c = 0;
-  while (made < steps && c < w.cases.length * 4) {
-    // A transaction holds the chains of about GROUP steps.
+  clock.set(now);
+  // Cases that cannot start a chain (one is running already) are skipped; a bounded number of
+  // tries keeps a small office from looping when few cases exist yet.
+  let tries = 0;
+  while (w.stepsMade < steps && tries < 200 && w.cases.length > 0) {
     await desk.mutateTogether(async (call) => {
-      const until = made + GROUP;
-      while (made < steps && made < until && c < w.cases.length * 4) {
-        const kase = w.cases[(c * 7919) % w.cases.length]!;
-        c++;
-        const day = at(Math.min(0.9, c / (steps / 4)));
-        // Decisions are recorded after they happen: the clock stands a few months past the chain.
-        clock.set(day + 200 * DAY);
+      const until = w.stepsMade + GROUP;
+      while (w.stepsMade < steps && w.stepsMade < until && tries < 200) {
+        const kase = w.cases[(w.chainsAsked * 7919) % w.cases.length]!;
+        w.chainsAsked++;
         const result = await call('approvals.start', { caseId: kase.id }).catch(() => null);
-        if (!result) continue;
-        let when = day;
+        if (!result) {
+          tries++;
+          continue;
+        }
+        let when = Math.max(kase.opened, now - rnd.int(20, 180) * DAY);
         for (const step of result.steps) {
           if (rnd.chance(0.15)) break; // the chain is stuck at this authority
           await call('approvals.submit', { stepId: step.id, submittedOn: isoDay(when) });
           if (rnd.chance(0.2)) break;
           when += rnd.int(1, 30) * DAY;
+          if (when > now) break; // the decision is still awaited
           await call('approvals.decide', { stepId: step.id, decision: 'approved', decidedOn: isoDay(when) });
         }
-        made += result.steps.length;
-        bar.tick(Math.min(made, steps));
+        w.stepsMade += result.steps.length;
+        w.written += result.steps.length;
       }
     });
   }
