@@ -84,6 +84,11 @@ describe('cases', () => {
     await dialog.getByTestId('task-save').click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => tasks.getByTestId('task-item').count()).toBe(1);
+    // The toast sets the typed title apart (FSI … PDI), so a title in either script, ending in
+    // digits or brackets, cannot carry the sentence's quotes and full stop to its own side.
+    await expect
+      .poll(() => page.locator('.mantine-Notification-root').last().textContent())
+      .toBe('پیگیری «\u2068فرستادن فهرست هیئت به وزارت امور خارجه\u2069» افزوده شد.');
     expect(await tasks.getByTestId('task-meta').textContent()).toBe('مهلت گذشته از ۱۴۰۴/۰۲/۱۲ · مریم احمدی');
     const [stored] = (await h.desk.ok('tasks.list', { ownerType: 'case', ownerId: caseId })).items;
     expect(stored).toMatchObject({ dueDate: '2025-05-02', overdue: true, done: false });

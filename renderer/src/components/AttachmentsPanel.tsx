@@ -17,6 +17,7 @@ import { useState } from 'react';
 import type { Attachment, RecordType } from '../../../shared/api/attachments.contract';
 import { PREVIEW_KINDS, PREVIEW_MAX_BYTES } from '../../../shared/api/attachments.contract';
 import { useI18n } from '../i18n/locale';
+import { isolated } from '../i18n/translate';
 import { call } from '../lib/api';
 import { formatBytes } from '../lib/bytes';
 import { notifyDone, notifyFailure } from '../lib/notify';
@@ -64,7 +65,7 @@ export function AttachmentsPanel({ ownerType, ownerId }: { ownerType: RecordType
   const open = async (attachment: Attachment) => {
     try {
       await call('attachments.open', { id: attachment.id });
-      notifyDone(t('attachments.opened', { name: attachment.displayName }));
+      notifyDone(t('attachments.opened', { name: isolated(attachment.displayName) }));
     } catch (error) {
       notifyFailure(error, t);
     }

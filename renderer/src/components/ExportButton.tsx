@@ -3,6 +3,7 @@ import { Button, Menu, Stack } from '@mantine/core';
 import { IconFileTypeDocx } from '@tabler/icons-react';
 import type { DocumentKind } from '../../../shared/api/documents.contract';
 import { useI18n } from '../i18n/locale';
+import { isolated } from '../i18n/translate';
 import { notifyDone, notifyFailure } from '../lib/notify';
 import { useTask } from '../lib/task';
 import { TaskProgress } from './TaskProgress';
@@ -16,7 +17,7 @@ export function ExportButton({ kind, id }: { kind: Exclude<DocumentKind, 'activi
       notifyDone(
         result.cancelled || !result.path
           ? t('documents.cancelled')
-          : t('documents.exported', { path: result.path }),
+          : t('documents.exported', { path: isolated(result.path) }),
       );
     } catch (error) {
       notifyFailure(error, t);

@@ -29,3 +29,13 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
     return typeof value === 'number' ? formatNumber(value, locale) : value;
   });
 }
+
+/**
+ * Text set apart from the words around it (FSI … PDI), for plain strings that cannot hold a
+ * <bdi>: a toast, a page title, a picker's label. `ر ب/1/1404` inside an English sentence
+ * otherwise pulls its neighbours into its own direction and reads as `ر ب/1/1404Invitation`,
+ * and a Latin name in a Persian toast carries the sentence's full stop to its own side.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -14,6 +14,7 @@ import { FormSection } from '../../components/FormSection';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError } from '../../lib/api';
 import { languageOptions } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -71,7 +72,7 @@ export function AgreementForm() {
     setErrors({});
     try {
       const created = await create.run(input);
-      notifyDone(t('agreements.created', { title: created.title }));
+      notifyDone(t('agreements.created', { title: isolated(created.title) }));
       navigate({ section: 'agreements', id: created.id });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION') {

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RemoveDialog } from '../../components/RemoveDialog';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { languageName } from '../../lib/languages';
 import { usePagedList } from '../../lib/paged';
 import { LibraryClauseDialog } from './LibraryClauseDialog';
@@ -205,7 +206,7 @@ export function ClauseLibrary() {
         title={t('library.remove.title')}
         confirmLabel={t('action.delete')}
         body={(clause) => t('library.remove.body', { title: clause.title })}
-        done={(clause) => t('library.removed', { title: clause.title })}
+        done={(clause) => t('library.removed', { title: isolated(clause.title) })}
         onClose={() => setRemoving(null)}
         onChanged={list.refresh}
       />

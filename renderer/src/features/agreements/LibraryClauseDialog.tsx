@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/api/agreements.contract';
 import { isLanguageCode, isRtlLanguage, type LanguageTexts } from '../../../../shared/agreements/languages';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError } from '../../lib/api';
 import { languageName, languageOptions } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -56,7 +57,7 @@ export function LibraryClauseDialog({
     setErrors({});
     try {
       const saved = existing ? await update.run({ id: existing.id, ...fields }) : await create.run(fields);
-      notifyDone(t(existing ? 'library.updated' : 'library.created', { title: saved.title }));
+      notifyDone(t(existing ? 'library.updated' : 'library.created', { title: isolated(saved.title) }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION')

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInput } from '../../components/DateInput';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useMutation } from '../../lib/query';
@@ -51,7 +52,7 @@ export function StepDialog({
           letterId: letter,
           notes: notes.trim() || null,
         });
-        notifyDone(t('approvals.submitted', { authority }));
+        notifyDone(t('approvals.submitted', { authority: isolated(authority) }));
       } else if (action === 'decide') {
         await decide.run({
           stepId: step.id,
@@ -60,10 +61,10 @@ export function StepDialog({
           letterId: letter,
           notes: notes.trim() || null,
         });
-        notifyDone(t('approvals.decided', { authority }));
+        notifyDone(t('approvals.decided', { authority: isolated(authority) }));
       } else {
         await skip.run({ stepId: step.id, reason: notes.trim() });
-        notifyDone(t('approvals.skipped', { authority }));
+        notifyDone(t('approvals.skipped', { authority: isolated(authority) }));
       }
       onClose();
     } catch (error) {

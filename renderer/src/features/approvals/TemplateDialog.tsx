@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/api/approvals.contract';
 import { CASE_KINDS, type CaseKind } from '../../../../shared/api/cases.contract';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useMutation } from '../../lib/query';
@@ -60,7 +61,7 @@ export function TemplateDialog({ existing, authorities, onClose }: TemplateDialo
     setErrors({});
     try {
       const saved = existing ? await update.run({ id: existing.id, ...fields }) : await create.run(fields);
-      notifyDone(t(existing ? 'templates.updated' : 'templates.created', { name: name(saved) }));
+      notifyDone(t(existing ? 'templates.updated' : 'templates.created', { name: isolated(name(saved)) }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION')

@@ -20,6 +20,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
@@ -49,7 +50,9 @@ function AuthorityForm({ existing, onDone }: { existing?: Authority; onDone: () 
       const saved = existing
         ? await call('approvals.authorities.update', { id: existing.id, ...fields })
         : await call('approvals.authorities.create', fields);
-      notifyDone(t(existing ? 'authorities.updated' : 'authorities.created', { name: name(saved) }));
+      notifyDone(
+        t(existing ? 'authorities.updated' : 'authorities.created', { name: isolated(name(saved)) }),
+      );
       if (!existing) {
         setNameFa('');
         setNameEn('');
@@ -114,7 +117,9 @@ function Authorities({ authorities, refresh }: { authorities: Authority[]; refre
   const setArchived = async (authority: Authority, archived: boolean) => {
     try {
       await call('approvals.authorities.update', { id: authority.id, archived });
-      notifyDone(t(archived ? 'authorities.archived' : 'authorities.restored', { name: name(authority) }));
+      notifyDone(
+        t(archived ? 'authorities.archived' : 'authorities.restored', { name: isolated(name(authority)) }),
+      );
       setArchiving(null);
       refresh();
     } catch (error) {
@@ -244,7 +249,7 @@ function Templates({
     if (!removing) return;
     try {
       await call('approvals.templates.remove', { id: removing.id });
-      notifyDone(t('templates.removed', { name: name(removing) }));
+      notifyDone(t('templates.removed', { name: isolated(name(removing)) }));
       setRemoving(null);
       refresh();
     } catch (error) {

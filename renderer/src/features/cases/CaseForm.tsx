@@ -28,6 +28,7 @@ import { FormSection } from '../../components/FormSection';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
@@ -101,7 +102,7 @@ export function CaseForm({ existing }: { existing?: Case }) {
       const saved = existing
         ? await call('cases.update', { id: existing.id, ...input })
         : await call('cases.create', input);
-      notifyDone(existing ? t('form.saved') : t('cases.created', { title: saved.title }));
+      notifyDone(existing ? t('form.saved') : t('cases.created', { title: isolated(saved.title) }));
       navigate({ section: 'cases', id: saved.id });
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)

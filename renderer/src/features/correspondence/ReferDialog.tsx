@@ -5,6 +5,7 @@ import type { Letter } from '../../../../shared/api/letters.contract';
 import { letterReferInput } from '../../../../shared/api/letters.contract';
 import { DateInput } from '../../components/DateInput';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
@@ -28,7 +29,9 @@ export function ReferDialog({ letter, onClose }: { letter: Letter; onClose: () =
     setSaving(true);
     try {
       await call('letters.refer', input);
-      notifyDone(t('letters.refer.done', { name: options.find((o) => o.value === toUserId)?.label ?? '' }));
+      notifyDone(
+        t('letters.refer.done', { name: isolated(options.find((o) => o.value === toUserId)?.label ?? '') }),
+      );
       onClose();
     } catch (error) {
       notifyFailure(error, t);

@@ -8,7 +8,7 @@ import type {
 import { displayRegisterNumber } from '../../../../shared/letters/register-number';
 import { compactKey } from '../../../../shared/text/persian';
 import type { DateStyle } from '../../../../shared/dates/jalali';
-import type { Locale } from '../../i18n/translate';
+import { isolated, type Locale } from '../../i18n/translate';
 
 /**
  * The parts of the interface's I18n these functions use, named here so that they stay plain
@@ -86,15 +86,6 @@ export function counterpart(
 
 export function letterNumber(number: string, locale: I18n['locale']): string {
   return displayRegisterNumber(number, locale);
-}
-
-/**
- * Text set apart from the words around it (FSI … PDI), for plain strings that cannot hold a
- * <bdi>: a toast, a page title, a picker's label. `ر ب/1/1404` inside an English sentence
- * otherwise pulls its neighbours into its own direction and reads as `ر ب/1/1404Invitation`.
- */
-export function isolated(text: string): string {
-  return `\u2068${text}\u2069`;
 }
 
 /** A register number inside a sentence or a label, isolated from the words around it. */

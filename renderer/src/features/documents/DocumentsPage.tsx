@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useTask } from '../../lib/task';
 
@@ -26,7 +27,7 @@ export function DocumentsPage(_props: PageProps) {
       notifyDone(
         result.cancelled || !result.path
           ? t('documents.cancelled')
-          : t('documents.exported', { path: result.path }),
+          : t('documents.exported', { path: isolated(result.path) }),
       );
     } catch (error) {
       notifyFailure(error, t);

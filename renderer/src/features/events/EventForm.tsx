@@ -21,6 +21,7 @@ import { FormSection } from '../../components/FormSection';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useMutation } from '../../lib/query';
@@ -76,7 +77,7 @@ export function EventForm({ existing }: { existing?: EventRecord }) {
       const saved = existing
         ? await update.run({ id: existing.id, status, ...input })
         : await create.run(input);
-      notifyDone(t(existing ? 'events.updated' : 'events.created', { title: saved.title }));
+      notifyDone(t(existing ? 'events.updated' : 'events.created', { title: isolated(saved.title) }));
       navigate({ section: 'events', id: saved.id });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION')

@@ -7,6 +7,7 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import type { ExportListInput } from '../../../../shared/api/export.contract';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useTask } from '../../lib/task';
 
@@ -21,7 +22,7 @@ export function ExportListButton(target: Target) {
       notifyDone(
         result.cancelled || !result.path
           ? t('export.cancelled')
-          : t('export.done', { rows: result.rows, path: result.path }),
+          : t('export.done', { rows: result.rows, path: isolated(result.path) }),
       );
     } catch (error) {
       notifyFailure(error, t);

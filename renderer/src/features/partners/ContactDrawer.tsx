@@ -9,6 +9,7 @@ import { Facts } from '../../components/Facts';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { languageName } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -29,10 +30,10 @@ export function ContactDrawer({ id, onClose }: { id: string; onClose: () => void
     try {
       if (contact.archived) {
         await call('contacts.restore', { id });
-        notifyDone(t('contacts.restored', { name: name(contact) }));
+        notifyDone(t('contacts.restored', { name: isolated(name(contact)) }));
       } else {
         await call('contacts.archive', { id });
-        notifyDone(t('contacts.archived', { name: name(contact) }));
+        notifyDone(t('contacts.archived', { name: isolated(name(contact)) }));
       }
       setArchiving(false);
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Contact } from '../../../../shared/api/contacts.contract';
 import { contactCreateInput, contactUpdateInput } from '../../../../shared/api/contacts.contract';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { languageOptions } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -73,7 +74,7 @@ export function ContactForm({ contact, partner, onClose }: ContactFormProps) {
       const saved = contact
         ? await call('contacts.update', { id: contact.id, ...fields })
         : await call('contacts.create', fields);
-      notifyDone(contact ? t('form.saved') : t('contacts.created', { name: name(saved) }));
+      notifyDone(contact ? t('form.saved') : t('contacts.created', { name: isolated(name(saved)) }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)

@@ -14,6 +14,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { languageName } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -36,10 +37,10 @@ export function PartnerDetail({ id, openContact }: { id: string; openContact?: s
     try {
       if (partner.archived) {
         await call('partners.restore', { id });
-        notifyDone(t('partners.restored', { name: name(partner) }));
+        notifyDone(t('partners.restored', { name: isolated(name(partner)) }));
       } else {
         await call('partners.archive', { id });
-        notifyDone(t('partners.archived', { name: name(partner) }));
+        notifyDone(t('partners.archived', { name: isolated(name(partner)) }));
       }
       setArchiving(false);
     } catch (error) {

@@ -24,6 +24,7 @@ import { FormSection } from '../../components/FormSection';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { languageOptions } from '../../lib/languages';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -107,7 +108,7 @@ export function PartnerForm({ partner }: { partner?: Partner }) {
       const saved = partner
         ? await call('partners.update', { id: partner.id, ...input })
         : await call('partners.create', input);
-      notifyDone(partner ? t('form.saved') : t('partners.created', { name: name(saved) }));
+      notifyDone(partner ? t('form.saved') : t('partners.created', { name: isolated(name(saved)) }));
       navigate({ section: 'partners', id: saved.id });
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)

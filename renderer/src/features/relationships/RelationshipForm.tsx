@@ -23,6 +23,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordPicker } from '../../components/RecordPicker';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
@@ -102,7 +103,9 @@ export function RelationshipForm({
       const saved = relationship
         ? await call('relationships.update', { id: relationship.id, ...input })
         : await call('relationships.create', input);
-      notifyDone(relationship ? t('form.saved') : t('relationships.created', { name: name(saved.partner) }));
+      notifyDone(
+        relationship ? t('form.saved') : t('relationships.created', { name: isolated(name(saved.partner)) }),
+      );
       navigate({ section: 'relationships', id: saved.id });
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)

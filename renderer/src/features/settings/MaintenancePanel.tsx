@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { TaskProgress } from '../../components/TaskProgress';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { formatBytes } from '../../lib/bytes';
 import { notifyDone, notifyFailure } from '../../lib/notify';
@@ -35,7 +36,7 @@ function Backups() {
       // A backup is kept as soon as it is written; its verification follows in the background.
       notifyDone(
         made.copiedTo
-          ? t('upkeep.backup.copied', { path: made.copiedTo })
+          ? t('upkeep.backup.copied', { path: isolated(made.copiedTo) })
           : made.backup.status === 'verified'
             ? t('upkeep.backup.created')
             : t('upkeep.backup.createdVerifying'),

@@ -20,7 +20,8 @@ import {
   registerPatternProblems,
 } from '../../../../shared/letters/register-number';
 import { useSession } from '../../app/session';
-import { isolated, levelLabel } from '../correspondence/letter-view';
+import { isolated } from '../../i18n/translate';
+import { levelLabel } from '../correspondence/letter-view';
 import { useI18n } from '../../i18n/locale';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';

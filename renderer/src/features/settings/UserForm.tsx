@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { User } from '../../../../shared/api/system.contract';
 import { USER_ROLES, contract } from '../../../../shared/api/index';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError, call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { checkInput, coreFieldErrors, type FieldErrors } from '../../lib/validation';
@@ -47,7 +48,7 @@ export function UserForm({
       const saved = user
         ? await call('users.update', { id: user.id, ...fields })
         : await call('users.create', { username: draft.username, ...fields });
-      notifyDone(user ? t('form.saved') : t('users.created', { name: name(saved) }));
+      notifyDone(user ? t('form.saved') : t('users.created', { name: isolated(name(saved)) }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)

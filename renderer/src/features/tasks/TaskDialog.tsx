@@ -5,6 +5,7 @@ import type { RecordType } from '../../../../shared/api/attachments.contract';
 import { tasksContract, type Task } from '../../../../shared/api/tasks.contract';
 import { DateInput } from '../../components/DateInput';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { ApiError } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useMutation, useQuery } from '../../lib/query';
@@ -42,7 +43,7 @@ export function TaskDialog({ ownerType, ownerId, existing, onClose }: TaskDialog
       const saved = existing
         ? await update.run({ id: existing.id, ...fields })
         : await create.run({ ...fields, ownerType, ownerId });
-      notifyDone(t(existing ? 'tasks.updated' : 'tasks.created', { title: saved.title }));
+      notifyDone(t(existing ? 'tasks.updated' : 'tasks.created', { title: isolated(saved.title) }));
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION')

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/locale';
+import { isolated } from '../../i18n/translate';
 import { call } from '../../lib/api';
 import { notifyDone, notifyFailure } from '../../lib/notify';
 import { useQuery } from '../../lib/query';
@@ -34,7 +35,7 @@ export function TasksCard({ ownerType, ownerId }: { ownerType: RecordType; owner
   const toggle = async (task: Task) => {
     try {
       await call('tasks.complete', { id: task.id, done: !task.done });
-      notifyDone(t(task.done ? 'tasks.reopened' : 'tasks.done', { title: task.title }));
+      notifyDone(t(task.done ? 'tasks.reopened' : 'tasks.done', { title: isolated(task.title) }));
     } catch (error) {
       notifyFailure(error, t);
     }
