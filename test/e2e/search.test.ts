@@ -59,6 +59,12 @@ describe('search', () => {
     // Arabic kaf (U+0643) where the subject has ک.
     await page.getByTestId('search-input').fill('كوالالامپور');
     await expect.poll(async () => (await hitTitles()).length).toBe(1);
+    // The snippet shows each field of the letter set apart: its register number is one line of
+    // its own, not run into the names beside it.
+    const [letter] = (await h.desk.ok('letters.list', { text: 'کوالالامپور' })).items;
+    const lines = await page.getByTestId('search-hit').getByTestId('snippet-line').allTextContents();
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines).toContain(letter!.number);
     await page.getByTestId('search-hit').getByRole('link').click();
     await page.waitForURL(/#\/correspondence\/[0-9a-f-]{36}$/);
     await expect

@@ -100,11 +100,22 @@ describe('snippets', () => {
     expect(marks(segments)).toEqual(['کازان', 'اصفهان', 'کازان']);
   });
 
-  it('shows the start of the text when only the title matched, on one line', () => {
+  it('shows the start of the text when only the title matched, each line parted by one line break', () => {
     const body = 'سطر اول\nسطر دوم\r\n\tسطر سوم';
     const segments = snippetOf(body, null, { substrings: ['هیچ'], prefixes: [] });
-    expect(segments).toEqual([{ text: 'سطر اول سطر دوم سطر سوم', match: false }]);
+    expect(segments).toEqual([{ text: 'سطر اول\nسطر دوم\nسطر سوم', match: false }]);
     expect(snippetOf('', null, { substrings: ['x'], prefixes: [] })).toEqual([]);
+  });
+
+  it('keeps a register number and a Latin name as fields of their own, for the screen to set apart', () => {
+    const body = 'درخواست همکاری فرهنگی\nر ب/12/1404\nBarcelona City Council';
+    const segments = snippetOf(body, null, { substrings: ['barcelona'], prefixes: [] });
+    expect(textOf(segments).split('\n')).toEqual([
+      'درخواست همکاری فرهنگی',
+      'ر ب/12/1404',
+      'Barcelona City Council',
+    ]);
+    expect(marks(segments)).toEqual(['Barcelona']);
   });
 
   it('removes bidi overrides from what it shows', () => {

@@ -163,9 +163,14 @@ function pushSegment(out: SearchSegment[], text: string, match: boolean): void {
   else out.push({ text, match });
 }
 
-/** Gaps between words shown on one line; ZWNJ and the like stay (they are spelling). */
+/**
+ * Gaps between words shown on one line; ZWNJ and the like stay (they are spelling). A gap
+ * holding a line break stays one line break: in a record's search text it parts two fields
+ * (the body, the register number, a party's name), which the screen sets apart.
+ */
 function gapText(gap: string): string {
-  return cleanDisplayText(gap).replace(/\s+/g, ' ');
+  const clean = cleanDisplayText(gap);
+  return /[\n\r]/.test(clean) ? '\n' : clean.replace(/\s+/g, ' ');
 }
 
 /**

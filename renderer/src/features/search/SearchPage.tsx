@@ -61,7 +61,7 @@ function HitCard({ hit }: { hit: SearchHit }) {
       </Group>
       {hit.snippet.length > 0 && (
         <Text size="sm" c="dimmed" dir="auto" lineClamp={2}>
-          <Highlighted segments={hit.snippet} />
+          <Highlighted segments={hit.snippet} lines />
         </Text>
       )}
     </Paper>
