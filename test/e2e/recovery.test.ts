@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, restoreDamagedDesk, type Desk } from '../../electron/main/core';
 import { damagedDeskPort, type DamagedDeskPort } from '../../electron/main/core/backup/backup.damaged-port';
 import { DamagedDeskError } from '../../electron/main/core/errors';
-import { TestClock, openTestDesk, tempDir } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, openTestDesk, tempDir } from '../helpers/desk';
 import { folderHashes } from '../helpers/reliability';
 import { screenshot, settle, startHarness, type Harness } from './harness';
 import { seedUsers } from './sample-data';
@@ -22,14 +21,7 @@ describe('a damaged desk', () => {
   let port: DamagedDeskPort | null = null;
   let reopened: Desk | null = null;
 
-  const options = () => ({
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-  });
+  const options = () => deskOptions(dir);
 
   beforeAll(async () => {
     const source = await openTestDesk();

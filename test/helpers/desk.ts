@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { DeskErrorShape } from '../../shared/api/errors';
-import { openDesk, type Desk } from '../../electron/main/core';
+import { openDesk, type Desk, type OpenDeskOptions } from '../../electron/main/core';
 import type { Clock } from '../../electron/main/core/platform/platform.port';
 import { fakePlatform, type FakePlatform } from './fake-platform';
 
@@ -70,6 +70,22 @@ function migratedTemplate(): Promise<string> {
   return template;
 }
 
+/**
+ * The options a test opens a desk with: the actor `tester`, a fake platform, a test clock, a
+ * silent log and no daily backup; `overrides` changes any of them for what the test is about.
+ */
+export function deskOptions(dataDir: string, overrides: Partial<OpenDeskOptions> = {}): OpenDeskOptions {
+  return {
+    dataDir,
+    actor: 'tester',
+    platform: fakePlatform(),
+    clock: new TestClock(),
+    logger: { error: () => {} },
+    automaticBackups: false,
+    ...overrides,
+  };
+}
+
 export async function openTestDesk(
   options: {
     dir?: string;
@@ -86,16 +102,15 @@ export async function openTestDesk(
     copyFileSync(await migratedTemplate(), join(dir, 'desk.sqlite'));
   const clock = options.clock ?? new TestClock();
   const platform = fakePlatform();
-  const silent = { error: () => {} };
   const open = () =>
-    openDesk({
-      dataDir: dir,
-      actor: options.actor ?? 'tester',
-      platform,
-      clock,
-      logger: silent,
-      automaticBackups: options.automaticBackups ?? false,
-    });
+    openDesk(
+      deskOptions(dir, {
+        actor: options.actor ?? 'tester',
+        platform,
+        clock,
+        automaticBackups: options.automaticBackups ?? false,
+      }),
+    );
   const t: TestDesk = {
     desk: await open(),
     dir,

@@ -18,8 +18,7 @@ import { migrations } from '../../electron/main/core/db/migrations';
 import { Sqlite3Driver, openRaw } from '../../electron/main/core/db/sqlite3-driver';
 import type { Database } from '../../electron/main/core/db/tables';
 import { DeskError } from '../../electron/main/core/errors';
-import { TestClock, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, openTestDesk, tempDir, TestClock, type TestDesk } from '../helpers/desk';
 import { withFile } from '../helpers/reliability';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -41,14 +40,7 @@ async function restart(desk: TestDesk): Promise<void> {
   await desk.reopen();
   await desk.desk.settled();
   await desk.desk.close();
-  desk.desk = await openDesk({
-    dataDir: desk.dir,
-    actor: 'tester',
-    platform: desk.platform,
-    clock: desk.clock,
-    logger: { error: () => {} },
-    automaticBackups: false,
-  });
+  desk.desk = await openDesk(deskOptions(desk.dir, { platform: desk.platform, clock: desk.clock }));
 }
 
 describe('the daily automatic backup', () => {
@@ -259,22 +251,11 @@ describe('the backup before a structure update', () => {
     await db.destroy();
   }
 
-  function options(dir: string) {
-    return {
-      dataDir: dir,
-      actor: 'tester',
-      platform: fakePlatform(),
-      clock: new TestClock(),
-      logger: { error: () => {} },
-      automaticBackups: false,
-    };
-  }
-
   it('backs the desk up, verified, before migrating it, and that backup restores and migrates again', async () => {
     const dir = tempDir('desk-old-');
     scratch.push(dir);
     await oldDesk(dir);
-    const desk = await openDesk(options(dir));
+    const desk = await openDesk(deskOptions(dir));
     try {
       // Proved before the update and kept; its complete verification follows in the background.
       await desk.settled();
@@ -308,7 +289,7 @@ describe('the backup before a structure update', () => {
     scratch.push(dir);
     await oldDesk(dir);
     writeFileSync(join(dir, 'backups'), 'a file where the backups folder should be');
-    const error = await openDesk(options(dir)).then(
+    const error = await openDesk(deskOptions(dir)).then(
       () => null,
       (e: unknown) => e as DeskError,
     );

@@ -20,8 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, restoreDamagedDesk, type Desk } from '../../electron/main/core';
 import { APPLICATION_ID } from '../../electron/main/core/db/database';
 import { DamagedDeskError, DeskError } from '../../electron/main/core/errors';
-import { TestClock, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
 import { addPartnerRow, attachText, folderHashes, scribble, withFile } from '../helpers/reliability';
 
 let source: TestDesk;
@@ -74,19 +73,9 @@ function copyOfDesk(): string {
   return dir;
 }
 
-function options(dir: string) {
-  return {
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-  };
-}
-
 async function refusedOpen(dir: string): Promise<DamagedDeskError | DeskError> {
   const before = folderHashes(dir);
-  const error = await openDesk(options(dir)).then(
+  const error = await openDesk(deskOptions(dir)).then(
     async (desk: Desk) => {
       await desk.close();
       return null;
@@ -184,7 +173,7 @@ describe('opening a damaged desk', () => {
     const main = join(dir, 'desk.sqlite');
     scribble(main, 4096 * 2, Math.min(statSync(main).size - 4096 * 3, 4096 * 8));
     const before = folderHashes(dir, (rel) => rel === 'desk.sqlite-shm');
-    const error = await openDesk(options(dir)).then(
+    const error = await openDesk(deskOptions(dir)).then(
       () => null,
       (e: unknown) => e as DeskError,
     );
@@ -204,7 +193,7 @@ describe('opening a damaged desk', () => {
       copyFileSync(join(live.dir, name), join(dir, name));
     }
     await live.desk.close();
-    const desk = await openDesk({ ...options(dir), automaticBackups: false });
+    const desk = await openDesk(deskOptions(dir));
     const settings = await desk.call('settings.get', {});
     await desk.close();
     expect(settings.ok && settings.value['relationships.dormantMonths']).toBe(7);
@@ -229,7 +218,7 @@ describe('opening a damaged desk', () => {
       );
     });
     for (const dir of [fresh, empty, bookkeeping]) {
-      const desk = await openDesk({ ...options(dir), automaticBackups: false });
+      const desk = await openDesk(deskOptions(dir));
       const info = await desk.call('system.info', {});
       await desk.close();
       expect(info.ok && info.value.schemaVersion).toMatch(/^\d{4}-\d{2}-\d{2}-/);
@@ -242,11 +231,11 @@ describe('opening a damaged desk', () => {
     const file = join(dir, 'desk.sqlite');
     writeFileSync(file, png());
     const damaged = await expectDamaged(dir, /not a database file/);
-    const result = await restoreDamagedDesk({ ...options(dir), backupId: damaged.backups[0]!.id });
+    const result = await restoreDamagedDesk({ ...deskOptions(dir), backupId: damaged.backups[0]!.id });
     expect(result.damagedKeptIn).toMatch(/-damaged$/);
     expect(readFileSync(join(result.damagedKeptIn!, 'desk.sqlite')).equals(png())).toBe(true);
 
-    const desk = await openDesk({ ...options(dir), automaticBackups: false });
+    const desk = await openDesk(deskOptions(dir));
     try {
       const settings = await desk.call('settings.get', {});
       // The backup was made when the setting was 9 (it became 10 afterwards).

@@ -17,8 +17,7 @@ import { openDesk, type Desk } from '../../electron/main/core';
 import { checkDeskFile } from '../../electron/main/core/db/file-check';
 import { DeskError } from '../../electron/main/core/errors';
 import { sha256, type Ack } from '../helpers/crash-writer';
-import { TestClock, tempDir } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, tempDir } from '../helpers/desk';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 const SEED = process.env.CRASH_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.CRASH_SEED);
@@ -44,14 +43,7 @@ interface Round {
 }
 
 async function tryOpen(): Promise<Desk | DeskError> {
-  return openDesk({
-    dataDir: dir,
-    actor: 'checker',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-  }).catch((error: unknown) => error as DeskError);
+  return openDesk(deskOptions(dir, { actor: 'checker' })).catch((error: unknown) => error as DeskError);
 }
 
 /**

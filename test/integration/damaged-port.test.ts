@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, restoreDamagedDesk } from '../../electron/main/core';
 import { damagedDeskPort } from '../../electron/main/core/backup/backup.damaged-port';
 import { DamagedDeskError } from '../../electron/main/core/errors';
-import { TestClock, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
 import { addPartnerRow, folderHashes } from '../helpers/reliability';
 
 let source: TestDesk;
@@ -29,23 +28,12 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-function options(dir: string) {
-  return {
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-  };
-}
-
 async function damagedCopy(): Promise<{ dir: string; error: DamagedDeskError }> {
   const dir = tempDir('desk-damaged-port-');
   scratch.push(dir);
   cpSync(source.dir, dir, { recursive: true });
   truncateSync(join(dir, 'desk.sqlite'), 0);
-  const error = await openDesk(options(dir)).then(
+  const error = await openDesk(deskOptions(dir)).then(
     () => null,
     (e: unknown) => e,
   );
@@ -60,7 +48,7 @@ describe('the damaged-desk port', () => {
     let restored = 0;
     const port = damagedDeskPort({
       error,
-      restore: (id) => restoreDamagedDesk({ ...options(dir), backupId: id }),
+      restore: (id) => restoreDamagedDesk({ ...deskOptions(dir), backupId: id }),
       onRestored: () => (restored += 1),
     });
     const status = await port.call('backup.damaged', {});
@@ -90,13 +78,13 @@ describe('the damaged-desk port', () => {
     let restored = 0;
     const port = damagedDeskPort({
       error,
-      restore: (id) => restoreDamagedDesk({ ...options(dir), backupId: id }),
+      restore: (id) => restoreDamagedDesk({ ...deskOptions(dir), backupId: id }),
       onRestored: () => (restored += 1),
     });
     const answer = await port.call('backup.restoreDamaged', { id: backupId });
     expect(answer).toMatchObject({ ok: true, value: { damagedKeptIn: expect.stringContaining('damaged') } });
     await expect.poll(() => restored).toBe(1);
-    const desk = await openDesk(options(dir));
+    const desk = await openDesk(deskOptions(dir));
     try {
       const partners = await desk.call('partners.list', {});
       expect(

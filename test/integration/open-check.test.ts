@@ -11,25 +11,13 @@ import type { EventPayload } from '../../shared/api/events';
 import { openDesk, type Desk } from '../../electron/main/core';
 import { CHECK_BEFORE_OPEN_UP_TO_BYTES } from '../../electron/main/core/db/database';
 import type { DeskError } from '../../electron/main/core/errors';
-import { TestClock, openTestDesk, tempDir } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, openTestDesk, tempDir } from '../helpers/desk';
 import { addPartnerRow, scribble, withFile } from '../helpers/reliability';
 
 const scratch: string[] = [];
 let template: string;
 /** The first page of the partners table: real records, far from the schema on page 1. */
 let partnersPage: number;
-
-function options(dir: string) {
-  return {
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-  };
-}
 
 function copyOfDesk(): string {
   const dir = tempDir('desk-large-');
@@ -44,7 +32,7 @@ async function openAndWatch(dir: string): Promise<{
   stateAfterOpen: string;
   verdict: EventPayload<'integrity'>;
 }> {
-  const desk = await openDesk(options(dir));
+  const desk = await openDesk(deskOptions(dir));
   const verdict = new Promise<EventPayload<'integrity'>>((resolve) => desk.on('integrity', resolve));
   const info = await desk.call('system.info', {});
   if (!info.ok) throw new Error(info.error.message);
@@ -104,7 +92,7 @@ describe('opening a large desk that closed cleanly', () => {
     const dir = copyOfDesk();
     const file = join(dir, 'desk.sqlite');
     truncateSync(file, statSync(file).size - 4096 * 4);
-    const error = await openDesk(options(dir)).then(
+    const error = await openDesk(deskOptions(dir)).then(
       async (desk) => {
         await desk.close();
         return null;
@@ -116,10 +104,10 @@ describe('opening a large desk that closed cleanly', () => {
   });
 
   it('stops the background check when the desk closes at once', async () => {
-    const desk = await openDesk(options(copyOfDesk()));
+    const desk = await openDesk(deskOptions(copyOfDesk()));
     await desk.close();
     // Closed cleanly: no -wal left, so the next open does not have to read every page first.
-    const again = await openDesk(options(join(desk.internals.env.paths.dataDir)));
+    const again = await openDesk(deskOptions(join(desk.internals.env.paths.dataDir)));
     const info = await again.call('system.info', {});
     expect(info.ok && info.value.integrity.state).not.toBe('checked_at_open');
     await again.close();
@@ -130,7 +118,7 @@ describe('opening a large desk that did not close cleanly', () => {
   it('checks every page before opening, and refuses damaged pages with CORRUPT', async () => {
     const dir = copyOfDesk();
     // A desk killed while open: its -wal is still there.
-    const live = await openDesk(options(dir));
+    const live = await openDesk(deskOptions(dir));
     await live.call('settings.set', { key: 'relationships.dormantMonths', value: 7 });
     const crashed = tempDir('desk-large-crashed-');
     scratch.push(crashed);
@@ -141,7 +129,7 @@ describe('opening a large desk that did not close cleanly', () => {
     const healthy = tempDir('desk-large-crashed-');
     scratch.push(healthy);
     cpSync(crashed, healthy, { recursive: true });
-    const desk = await openDesk(options(healthy));
+    const desk = await openDesk(deskOptions(healthy));
     const info = await desk.call('system.info', {});
     expect(info.ok && info.value.integrity.state).toBe('checked_at_open');
     const settings = await desk.call('settings.get', {});
@@ -149,7 +137,7 @@ describe('opening a large desk that did not close cleanly', () => {
     await desk.close();
 
     scribble(join(crashed, 'desk.sqlite'), (partnersPage - 1) * 4096 + 8, 4000);
-    const error = await openDesk(options(crashed)).then(
+    const error = await openDesk(deskOptions(crashed)).then(
       async (d) => {
         await d.close();
         return null;

@@ -11,8 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/main/core';
 import { DeskError } from '../../electron/main/core/errors';
 import { LOCK_FILE, acquireDeskLock } from '../../electron/main/core/lock/desk-lock';
-import { TestClock, tempDir } from '../helpers/desk';
-import { fakePlatform } from '../helpers/fake-platform';
+import { deskOptions, tempDir } from '../helpers/desk';
 
 const dirs: string[] = [];
 const desks: Desk[] = [];
@@ -25,14 +24,7 @@ function freshDir(): string {
 }
 
 async function open(dir: string): Promise<Desk> {
-  const desk = await openDesk({
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-  });
+  const desk = await openDesk(deskOptions(dir));
   desks.push(desk);
   return desk;
 }

@@ -12,8 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/main/core';
 import { FTS_TABLES, ftsLevels, type FtsTable } from '../../electron/main/core/search/index-merge';
 import type { IndexUpkeepOptions } from '../../electron/main/core/search/index-upkeep';
-import { fakePlatform } from '../helpers/fake-platform';
-import { TestClock, tempDir } from '../helpers/desk';
+import { deskOptions, tempDir } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
 
 /** 3 × 16 + 12: back to back, FTS5's crisis merges leave 12 segments on the lowest level. */
@@ -29,15 +28,7 @@ afterEach(async () => {
 });
 
 function open(indexUpkeep: IndexUpkeepOptions): Promise<Desk> {
-  return openDesk({
-    dataDir: dir,
-    actor: 'tester',
-    platform: fakePlatform(),
-    clock: new TestClock(),
-    logger: { error: () => {} },
-    automaticBackups: false,
-    indexUpkeep,
-  });
+  return openDesk(deskOptions(dir, { indexUpkeep }));
 }
 
 /** A word only letter `n` holds (Persian letters, so both the word and trigram indexes see it). */
