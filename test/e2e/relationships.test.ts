@@ -115,6 +115,9 @@ describe('relationships', () => {
       .poll(() => page.getByTestId('activity-timeline').textContent())
       .toContain('Programme of the Kazan days in Isfahan');
     expect(await page.getByTestId('activity-timeline').textContent()).toContain('نامهٔ وارده');
+    // The card holding this one relationship's facts is named for it, not for the section.
+    expect(await page.getByRole('heading', { level: 2, name: 'مشخصات رابطه' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: 'روابط', exact: true }).count()).toBe(0);
     await screenshot(page, `/relationships/${id}`, 'fa', 'relationship');
     await screenshot(page, `/relationships/${id}`, 'en', 'relationship');
     await screenshot(page, '/relationships', 'en', 'relationships');

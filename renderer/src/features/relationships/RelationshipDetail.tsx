@@ -66,7 +66,7 @@ export function RelationshipDetail({ id }: { id: string }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <SectionCard title={t('relationships.title')}>
+            <SectionCard title={t('relationships.section.details')}>
               <Facts
                 facts={[
                   {
