@@ -5,14 +5,12 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId } from '../ids';
 import { defineHandlers } from '../registrar';
 import {
-  currentSteps,
-  decisionsBetween,
+  decisionDays,
   findAuthorities,
   findAuthority,
   findChain,
   findStep,
   findTemplate,
-  lastDecisionsBefore,
   listAuthorities,
   listTemplates,
   renumberSteps,
@@ -20,6 +18,8 @@ import {
   stepsOfChains,
   templateForCaseKind,
   templateSteps,
+  waitingAtAuthorities,
+  waitingSteps,
 } from './approvals.repository';
 import {
   chainState,
@@ -32,7 +32,6 @@ import {
   turnaround,
   waitingOf,
 } from './approvals.service';
-import type { StepRow } from './approvals.table';
 import { loadTemplates } from './approval-templates.service';
 
 async function requireAuthorities(ctx: MutationContext, ids: readonly string[]): Promise<void> {
@@ -381,51 +380,45 @@ export const approvalsHandlers = defineHandlers({
 
   'approvals.waiting': async (ctx, input) => {
     const today = todayIso(ctx.now);
-    const current = await currentSteps(ctx.tx, input.authorityId);
-    const chainIds = [...new Set(current.map((s) => s.chain_id))];
-    const decided = await lastDecisionsBefore(ctx.tx, chainIds);
-    const chains = await loadChainRows(ctx, chainIds);
-    const decidedByChain = new Map<string, typeof decided>();
-    for (const d of decided) {
-      const own = decidedByChain.get(d.chain_id);
-      if (own) own.push(d);
-      else decidedByChain.set(d.chain_id, [d]);
-    }
-    const items = current.flatMap((step) => {
-      const chain = chains.get(step.chain_id);
-      if (!chain) return [];
-      const own = decidedByChain.get(step.chain_id) ?? [];
-      const { since } = waitingOf(step, own, chain.createdOn);
-      return [
-        {
-          chainId: step.chain_id,
-          caseId: chain.caseId,
-          caseTitle: chain.caseTitle,
-          chainTitle: chain.title,
-          stepId: step.id,
-          authorityId: step.authority_id,
-          authorityNameFa: chain.authorities.get(step.authority_id)?.name_fa ?? '',
-          authorityNameEn: chain.authorities.get(step.authority_id)?.name_en ?? '',
-          state: step.submitted_on && step.decision === 'pending' ? ('waiting' as const) : stateOf(step),
-          waitingSince: since,
-          daysWaiting: Math.max(0, daysBetween(since, today)),
-        },
-      ];
-    });
+    // The longest waiting `limit` (and those tied with the last) come from SQL; the order
+    // among equal waits is the case title's, in Persian, then the chain's id.
+    const rows = await waitingSteps(ctx.tx, { today, limit: input.limit, authorityId: input.authorityId });
+    const items = rows.map((row) => ({
+      chainId: row.chain_id,
+      caseId: row.case_id,
+      caseTitle: row.case_title,
+      chainTitle: row.chain_title,
+      stepId: row.step_id,
+      authorityId: row.authority_id,
+      authorityNameFa: row.authority_name_fa ?? '',
+      authorityNameEn: row.authority_name_en ?? '',
+      state:
+        row.submitted_on && row.decision === 'pending'
+          ? ('waiting' as const)
+          : row.decision === 'returned'
+            ? ('returned' as const)
+            : ('not_submitted' as const),
+      waitingSince: row.since,
+      daysWaiting: Math.max(0, daysBetween(row.since, today)),
+    }));
     return items
-      .sort((a, b) => b.daysWaiting - a.daysWaiting || PERSIAN_ORDER.compare(a.caseTitle, b.caseTitle))
+      .sort(
+        (a, b) =>
+          b.daysWaiting - a.daysWaiting ||
+          PERSIAN_ORDER.compare(a.caseTitle, b.caseTitle) ||
+          (a.chainId < b.chainId ? -1 : a.chainId > b.chainId ? 1 : 0),
+      )
       .slice(0, input.limit);
   },
 
   'approvals.turnaround': async (ctx, input) => {
     if (input.to < input.from) throw invalid('The period ends before it begins.', ['to']);
-    const decisions = await decisionsBetween(ctx.tx, input.from, input.to);
-    const waitingNow = new Map<string, number>();
-    for (const step of await currentSteps(ctx.tx)) {
-      if (step.submitted_on && step.decision === 'pending') {
-        waitingNow.set(step.authority_id, (waitingNow.get(step.authority_id) ?? 0) + 1);
-      }
-    }
+    const decisions = (await decisionDays(ctx.tx, input.from, input.to)).map((d) => ({
+      ...d,
+      days: Math.round(d.days),
+      n: Number(d.n),
+    }));
+    const waitingNow = await waitingAtAuthorities(ctx.tx);
     const authorityIds = [...new Set([...decisions.map((d) => d.authority_id), ...waitingNow.keys()])];
     const authorities = new Map((await findAuthorities(ctx.tx, authorityIds)).map((a) => [a.id, a]));
     return turnaround(decisions, waitingNow, authorities);
@@ -434,43 +427,3 @@ export const approvalsHandlers = defineHandlers({
 
 /** Case titles in Persian dictionary order; one collator, not one per comparison. */
 const PERSIAN_ORDER = new Intl.Collator('fa');
-
-function stateOf(step: StepRow): 'not_submitted' | 'returned' {
-  return step.decision === 'returned' ? 'returned' : 'not_submitted';
-}
-
-/** Chain titles, case titles and authority names for the waiting list, in three queries. */
-async function loadChainRows(ctx: { tx: MutationContext['tx'] }, chainIds: readonly string[]) {
-  const out = new Map<
-    string,
-    {
-      caseId: string;
-      caseTitle: string;
-      title: string;
-      createdOn: string;
-      authorities: Map<string, { name_fa: string; name_en: string }>;
-    }
-  >();
-  if (chainIds.length === 0) return out;
-  const rows = await ctx.tx
-    .selectFrom('approval_chains as c')
-    .innerJoin('cases as k', 'k.id', 'c.case_id')
-    .select(['c.id', 'c.case_id', 'c.title', 'c.created_at', 'k.title as case_title'])
-    .where('c.id', 'in', chainIds)
-    .execute();
-  const authorities = new Map(
-    (await ctx.tx.selectFrom('approval_authorities').select(['id', 'name_fa', 'name_en']).execute()).map(
-      (a) => [a.id, a],
-    ),
-  );
-  for (const r of rows) {
-    out.set(r.id, {
-      caseId: r.case_id,
-      caseTitle: r.case_title,
-      title: r.title,
-      createdOn: r.created_at.slice(0, 10),
-      authorities,
-    });
-  }
-  return out;
-}

@@ -1,5 +1,5 @@
 /** Authorities, templates, chains, steps and the decision log of approval chains. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { AuthorityRow, ChainRow, StepRow, TemplateRow } from './approvals.table';
 
@@ -116,70 +116,113 @@ export async function renumberSteps(
   }
 }
 
-/** For each chain that is not finished, its current step: the first neither approved nor skipped. */
-export async function currentSteps(db: Db, authorityId?: string): Promise<StepRow[]> {
-  let q = db
-    .selectFrom('approval_steps as s')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('approval_steps')
-          .select(['chain_id', (e) => e.fn.min<number>('position').as('pos')])
-          .where('skipped', '=', 0)
-          .where('decision', '!=', 'approved')
-          .groupBy('chain_id')
-          .as('cur'),
-      (join) => join.onRef('cur.chain_id', '=', 's.chain_id').onRef('cur.pos', '=', 's.position'),
-    )
-    .selectAll('s')
-    .where('s.decision', '!=', 'rejected');
-  if (authorityId) q = q.where('s.authority_id', '=', authorityId);
-  return q.execute();
+/**
+ * Each chain's current step as SQL: the first step neither approved nor skipped (by position),
+ * one row per chain that has one. A chain whose current step was rejected is finished; the
+ * queries below leave it out by the step's decision.
+ */
+const CURRENT_POSITIONS = sql`
+  select chain_id, min(position) as pos
+  from approval_steps
+  where skipped = 0 and decision != 'approved'
+  group by chain_id`;
+
+/** Whether a step row `s` is sent and awaiting its authority's decision. */
+const AT_AUTHORITY = sql`(s.submitted_on is not null and s.submitted_on != '' and s.decision = 'pending')`;
+
+/**
+ * Since when a current step `s` has waited, as approvals.service's waitingOf says: the day it
+ * was returned; the day it was sent, while its authority holds it; otherwise the latest
+ * decision of a step before it, or the day its chain began.
+ */
+const WAITING_SINCE = sql<string>`case
+  when s.decision = 'returned' and s.decided_on is not null and s.decided_on != '' then s.decided_on
+  when ${AT_AUTHORITY} then s.submitted_on
+  else coalesce(
+    (select max(p.decided_on) from approval_steps p
+      where p.chain_id = s.chain_id and p.position < s.position
+        and p.decided_on is not null and p.decided_on != ''),
+    (select substr(c.created_at, 1, 10) from approval_chains c where c.id = s.chain_id))
+  end`;
+
+export interface WaitingStepRow {
+  step_id: string;
+  chain_id: string;
+  authority_id: string;
+  submitted_on: string | null;
+  decision: string;
+  since: string;
+  chain_title: string;
+  case_id: string;
+  case_title: string;
+  authority_name_fa: string | null;
+  authority_name_en: string | null;
 }
 
 /**
- * For each of these chains whose current step is not already with an authority, the latest
- * decision date before that step (when our office got the request back), as one row with the
- * position of the last decided step before it; no row when nothing was decided before it.
- * The waiting list looks up these rows once per chain, so it reads only the rows it uses.
+ * The waiting list's rows, computed in SQL over every chain's current step (optionally only
+ * those at one authority): the `limit` steps that have waited longest, with every step tied
+ * with the last of them (the caller orders ties by case title, which SQLite cannot collate in
+ * Persian). Waiting is counted up to `today`: a day after it counts as today. Only these rows
+ * are joined to their chains, cases and authorities.
  */
-export async function lastDecisionsBefore(db: Db, chainIds: readonly string[]) {
-  if (chainIds.length === 0) return [];
-  return db
-    .selectFrom('approval_steps as s')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('approval_steps')
-          .select(['chain_id', (e) => e.fn.min<number>('position').as('pos')])
-          .where('chain_id', 'in', chainIds)
-          .where('skipped', '=', 0)
-          .where('decision', '!=', 'approved')
-          .groupBy('chain_id')
-          .as('cur'),
-      (join) => join.onRef('cur.chain_id', '=', 's.chain_id'),
+export async function waitingSteps(
+  db: Db,
+  opts: { today: string; limit: number; authorityId?: string | undefined },
+): Promise<WaitingStepRow[]> {
+  const byAuthority = opts.authorityId === undefined ? sql`` : sql`and s.authority_id = ${opts.authorityId}`;
+  const { rows } = await sql<WaitingStepRow>`
+    with waiting as (
+      select s.id, s.chain_id, s.authority_id, s.submitted_on, s.decision, ${WAITING_SINCE} as since
+      from (${CURRENT_POSITIONS}) cur
+      join approval_steps s on s.chain_id = cur.chain_id and s.position = cur.pos
+      where s.decision != 'rejected' ${byAuthority}
+    ),
+    ranked as (
+      select *, rank() over (order by min(since, ${opts.today})) as place from waiting
     )
-    .innerJoin('approval_steps as c', (join) =>
-      join.onRef('c.chain_id', '=', 'cur.chain_id').onRef('c.position', '=', 'cur.pos'),
-    )
-    .select((eb) => [
-      's.chain_id',
-      eb.fn.max<number>('s.position').as('position'),
-      eb.fn.max<string>('s.decided_on').as('decided_on'),
-    ])
-    .whereRef('s.position', '<', 'cur.pos')
-    .where('s.decided_on', 'is not', null)
-    .where('s.decided_on', '!=', '')
-    .where((eb) => eb.not(eb.and([eb('c.submitted_on', 'is not', null), eb('c.decision', '=', 'pending')])))
-    .groupBy('s.chain_id')
-    .execute();
+    select r.id as step_id, r.chain_id, r.authority_id, r.submitted_on, r.decision, r.since,
+      c.title as chain_title, c.case_id, k.title as case_title,
+      a.name_fa as authority_name_fa, a.name_en as authority_name_en
+    from ranked r
+    join approval_chains c on c.id = r.chain_id
+    join cases k on k.id = c.case_id
+    left join approval_authorities a on a.id = r.authority_id
+    where r.place <= ${opts.limit}`.execute(db);
+  return rows;
 }
 
-export async function decisionsBetween(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('approval_decisions')
-    .select(['authority_id', 'submitted_on', 'decided_on', 'decision'])
-    .where('decided_on', '>=', from)
-    .where('decided_on', '<=', to)
-    .execute();
+/**
+ * How many requests each authority holds now: current steps sent and awaiting its decision.
+ * Such a step is current when no step before it in its chain is still open (neither approved
+ * nor skipped), so the sent steps are read from their index and each checked by position.
+ */
+export async function waitingAtAuthorities(db: Db): Promise<Map<string, number>> {
+  const { rows } = await sql<{ authority_id: string; n: number }>`
+    select s.authority_id, count(*) as n
+    from approval_steps s
+    where s.decision = 'pending' and s.skipped = 0 and s.submitted_on is not null and s.submitted_on != ''
+      and not exists (
+        select 1 from approval_steps p
+        where p.chain_id = s.chain_id and p.position < s.position
+          and p.skipped = 0 and p.decision != 'approved')
+    group by s.authority_id`.execute(db);
+  return new Map(rows.map((r) => [r.authority_id, Number(r.n)]));
+}
+
+/**
+ * Decisions taken from `from` to `to`, counted per authority, decision and days from
+ * submission to decision: the turnaround's samples without a row per decision.
+ */
+export async function decisionDays(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ authority_id: string; decision: string; days: number; n: number }[]> {
+  const { rows } = await sql<{ authority_id: string; decision: string; days: number; n: number }>`
+    select authority_id, decision, julianday(decided_on) - julianday(submitted_on) as days, count(*) as n
+    from approval_decisions
+    where decided_on >= ${from} and decided_on <= ${to}
+    group by authority_id, decision, days`.execute(db);
+  return rows;
 }

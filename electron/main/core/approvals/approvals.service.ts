@@ -183,11 +183,14 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return Math.round(value * 100) / 100;
 }
 
+/** Decisions of one authority with one outcome that took the same number of days. */
 export interface DecisionSample {
   authority_id: string;
-  submitted_on: string;
-  decided_on: string;
   decision: string;
+  /** Days from submission to decision. */
+  days: number;
+  /** How many decisions. */
+  n: number;
 }
 
 /** Turnaround per authority; authorities with neither decisions nor waiting steps are left out. */
@@ -206,8 +209,10 @@ export function turnaround(
   const rows: TurnaroundRow[] = [];
   for (const id of ids) {
     const list = byAuthority.get(id) ?? [];
-    const days = list.map((d) => daysBetween(d.submitted_on, d.decided_on)).sort((a, b) => a - b);
-    const count = (decision: string) => list.filter((d) => d.decision === decision).length;
+    const days = list.flatMap((d) => Array<number>(d.n).fill(d.days)).sort((a, b) => a - b);
+    const count = (decision: string) =>
+      list.filter((d) => d.decision === decision).reduce((sum, d) => sum + d.n, 0);
+    const decided = days.length;
     const rejected = count('rejected');
     const returned = count('returned');
     const authority = authorities.get(id);
@@ -215,17 +220,22 @@ export function turnaround(
       authorityId: id,
       authorityNameFa: authority?.name_fa ?? '',
       authorityNameEn: authority?.name_en ?? '',
-      decided: list.length,
+      decided,
       approved: count('approved'),
       rejected,
       returned,
       medianDays: quantile(days, 0.5),
       p90Days: quantile(days, 0.9),
       rejectedOrReturnedShare:
-        list.length === 0 ? null : Math.round(((rejected + returned) / list.length) * 10_000) / 10_000,
+        decided === 0 ? null : Math.round(((rejected + returned) / decided) * 10_000) / 10_000,
       waitingNow: waitingByAuthority.get(id) ?? 0,
     });
   }
   // Slowest first: the office's question is where requests get stuck.
-  return rows.sort((a, b) => (b.medianDays ?? -1) - (a.medianDays ?? -1) || b.waitingNow - a.waitingNow);
+  return rows.sort(
+    (a, b) =>
+      (b.medianDays ?? -1) - (a.medianDays ?? -1) ||
+      b.waitingNow - a.waitingNow ||
+      (a.authorityId < b.authorityId ? -1 : a.authorityId > b.authorityId ? 1 : 0),
+  );
 }
