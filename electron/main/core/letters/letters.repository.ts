@@ -140,14 +140,21 @@ function filtered<O>(
   qb: SelectQueryBuilder<Database, 'letters', O>,
   f: LetterFilter,
   plan: LetterPlan = 'seek',
+  bySubject = false,
 ): SelectQueryBuilder<Database, 'letters', O> {
   let q = qb;
+  const walking = plan === 'walk';
   const col = (name: string) =>
-    plan === 'walk' ? sql<string>`+letters.${sql.raw(name)}` : sql.ref(`letters.${name}`);
+    walking ? sql<string>`+letters.${sql.raw(name)}` : sql.ref(`letters.${name}`);
   if (f.direction !== undefined) q = q.where(col('direction'), '=', f.direction);
   if (f.state !== undefined) q = q.where(col('state'), '=', f.state);
-  if (f.dateFrom !== undefined) q = q.where('letters.letter_date', '>=', f.dateFrom);
-  if (f.dateTo !== undefined) q = q.where('letters.letter_date', '<=', f.dateTo);
+  // Walking the subject order's index, a date range is checked on each row read, like the
+  // equality filters (subjects do not follow dates). The number and the registration time do
+  // follow the date, so their walks would read every later letter first: there the range
+  // stays a range the planner may seek.
+  const date = walking && bySubject ? sql<string>`+letters.letter_date` : sql.ref('letters.letter_date');
+  if (f.dateFrom !== undefined) q = q.where(date, '>=', f.dateFrom);
+  if (f.dateTo !== undefined) q = q.where(date, '<=', f.dateTo);
   if (f.classification !== undefined) q = q.where(col('classification'), '=', f.classification);
   if (f.urgency !== undefined) q = q.where(col('urgency'), '=', f.urgency);
   if (f.caseId !== undefined) q = q.where(col('case_id'), '=', f.caseId);
@@ -155,23 +162,22 @@ function filtered<O>(
   if (f.referredTo !== undefined) q = q.where(col('referred_to_user_id'), '=', f.referredTo);
   if (f.partnerId !== undefined) {
     const partnerId = f.partnerId;
-    q =
-      plan === 'walk'
-        ? // One primary-key probe per letter walked, until the page is full.
-          q.where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('letter_partners')
-                .select(sql.lit(1).as('one'))
-                .whereRef('letter_partners.letter_id', '=', 'letters.id')
-                .where('letter_partners.partner_id', '=', partnerId),
-            ),
-          )
-        : q.where('letters.id', 'in', (eb) =>
-            eb
-              .selectFrom('letter_partners')
-              .select('letter_partners.letter_id')
-              .where('partner_id', '=', partnerId),
-          );
+    q = walking
+      ? // One primary-key probe per letter walked, until the page is full.
+        q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('letter_partners')
+              .select(sql.lit(1).as('one'))
+              .whereRef('letter_partners.letter_id', '=', 'letters.id')
+              .where('letter_partners.partner_id', '=', partnerId),
+          ),
+        )
+      : q.where('letters.id', 'in', (eb) =>
+          eb
+            .selectFrom('letter_partners')
+            .select('letter_partners.letter_id')
+            .where('partner_id', '=', partnerId),
+        );
   }
   if (f.textKey !== undefined && f.textKey !== '') {
     const grams = keyGramsPlan(f.textKey);
@@ -213,7 +219,7 @@ export function letterPageQuery(
   plan: LetterPlan = 'seek',
 ) {
   const dir = sort.direction;
-  let q = filtered(db.selectFrom('letters').selectAll('letters'), filter, plan);
+  let q = filtered(db.selectFrom('letters').selectAll('letters'), filter, plan, sort.by === 'subject');
   switch (sort.by) {
     case 'letterDate':
       q = q.orderBy('letters.letter_date', dir).orderBy('letters.id', dir);
@@ -270,10 +276,12 @@ const WALK_ABOVE = 1000;
 /**
  * Whether the filter's own index may come back in another order than the sort, so that the
  * seek has to fetch and sort every match: a partner (through letter_partners), or an equality
- * filter with a sort other than the letter date (the filter indexes end in the date).
+ * filter with a sort other than the letter date (the filter indexes end in the date), or a
+ * date range sorted by subject (a year of letters is thousands of rows to sort).
  */
 function seekMaySort(filter: LetterFilter, sort: LetterSort): boolean {
   if (filter.partnerId !== undefined) return true;
+  if (hasDates(filter) && sort.by === 'subject') return true;
   const equality = [
     filter.direction,
     filter.state,
@@ -284,6 +292,16 @@ function seekMaySort(filter: LetterFilter, sort: LetterSort): boolean {
     filter.referredTo,
   ].some((v) => v !== undefined);
   return equality && sort.by !== 'letterDate';
+}
+
+function hasDates(filter: LetterFilter): boolean {
+  return filter.dateFrom !== undefined || filter.dateTo !== undefined;
+}
+
+/** About how many letters the register holds (letters are never removed): one index seek. */
+async function registerSize(db: Db): Promise<number> {
+  const result = await sql<{ n: number | null }>`SELECT max(rowid) AS n FROM letters`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** One page of the register and the total of its filter. */
@@ -301,7 +319,14 @@ export async function listLetterRows(
     // or a common word is read in the sort order until the page is full, not fetched whole
     // and sorted; a rare word's few letters are fetched and sorted.
     const total = await count();
-    const plan = total > WALK_ABOVE ? 'walk' : 'seek';
+    let plan: LetterPlan = total > WALK_ABOVE ? 'walk' : 'seek';
+    if (plan === 'walk' && sort.by === 'subject' && hasDates(filter)) {
+      // Subjects do not follow dates, so a walk reads about (offset + limit) × letters ÷ total
+      // rows of the subject index for the page, where the seek reads the total: a few weeks'
+      // letters are fetched and sorted, a year's walked.
+      const letters = await registerSize(db);
+      if ((offset + limit) * letters > total * total) plan = 'seek';
+    }
     return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
   }
   const rows = await letterPageQuery(db, filter, sort, limit, offset).execute();
