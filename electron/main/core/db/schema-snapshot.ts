@@ -22,6 +22,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-14-activity-indexes',
     '2026-11-27-15-search-prefixes',
     '2026-11-27-16-search-merge-when-idle',
+    '2026-11-27-17-letters-unused-indexes',
   ],
   objects: [
     {
@@ -350,18 +351,6 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'index',
-      name: 'letters_from_contact',
-      tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_from_contact" on "letters" ("from_contact_id")',
-    },
-    {
-      type: 'index',
-      name: 'letters_from_partner',
-      tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_from_partner" on "letters" ("from_partner_id")',
-    },
-    {
-      type: 'index',
       name: 'letters_letter_date',
       tbl_name: 'letters',
       sql: 'CREATE INDEX "letters_letter_date" on "letters" ("letter_date", "id", "direction", "state", "classification", "urgency")',
@@ -413,18 +402,6 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letters_subject',
       tbl_name: 'letters',
       sql: 'CREATE INDEX "letters_subject" on "letters" ("subject", "id")',
-    },
-    {
-      type: 'index',
-      name: 'letters_to_contact',
-      tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_to_contact" on "letters" ("to_contact_id")',
-    },
-    {
-      type: 'index',
-      name: 'letters_to_partner',
-      tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_to_partner" on "letters" ("to_partner_id")',
     },
     {
       type: 'index',

@@ -18,6 +18,7 @@ import * as letterKeyGrams from './2026-11-27-13-letter-key-grams';
 import * as activityIndexes from './2026-11-27-14-activity-indexes';
 import * as searchPrefixes from './2026-11-27-15-search-prefixes';
 import * as searchMergeWhenIdle from './2026-11-27-16-search-merge-when-idle';
+import * as lettersUnusedIndexes from './2026-11-27-17-letters-unused-indexes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-14-activity-indexes': activityIndexes,
   '2026-11-27-15-search-prefixes': searchPrefixes,
   '2026-11-27-16-search-merge-when-idle': searchMergeWhenIdle,
+  '2026-11-27-17-letters-unused-indexes': lettersUnusedIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
