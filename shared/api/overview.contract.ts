@@ -7,9 +7,15 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../agreements/workflow';
 import { AGREEMENT_KINDS } from './agreements.contract';
 import { method } from './define';
-import { COOPERATION_AREAS, RELATIONSHIP_STATUSES, relationship } from './relationships.contract';
+import { PARTNER_KINDS } from './partners.contract';
+import {
+  COOPERATION_AREAS,
+  RELATIONSHIP_STATUSES,
+  RELATIONSHIP_TYPES,
+  relationship,
+} from './relationships.contract';
 import { letterSummary } from './letters.contract';
-import { id, page } from './schema';
+import { empty, id, page } from './schema';
 import { user } from './system.contract';
 import { task } from './tasks.contract';
 
@@ -92,11 +98,53 @@ export const deskOverview = z.object({
 });
 export type DeskOverview = z.infer<typeof deskOverview>;
 
+/** How many partners and how many relationships the partner map draws at most. */
+export const MAP_LIMIT = 500;
+
+/** A partner as the map places and names it (a partner reference with its place and parent). */
+export const mapPartner = z.object({
+  id,
+  kind: z.enum(PARTNER_KINDS),
+  nameFa: z.string(),
+  nameEn: z.string().nullable(),
+  country: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  /** A district without coordinates of its own is drawn at its city. */
+  parentId: id.nullable(),
+  own: z.boolean(),
+  archived: z.boolean(),
+});
+export type MapPartner = z.infer<typeof mapPartner>;
+
+/** A relationship as the map draws it: an arc of its type's colour between its two sides. */
+export const mapRelationship = z.object({
+  id,
+  type: z.enum(RELATIONSHIP_TYPES),
+  ownUnitId: id,
+  partnerId: id,
+});
+export type MapRelationship = z.infer<typeof mapRelationship>;
+
+export const partnerMap = z.object({
+  /** Every partner, archived ones too (a place may be its archived parent's), by name; MAP_LIMIT at most. */
+  partners: z.array(mapPartner),
+  /** Relationships in the relationship list's default order (by partner); MAP_LIMIT at most. */
+  relationships: z.array(mapRelationship),
+});
+export type PartnerMapData = z.infer<typeof partnerMap>;
+
 export const overviewContract = {
   'desk.overview': method({
     kind: 'query',
     input: deskOverviewInput,
     output: deskOverview,
     doc: "Everything the Desk page draws first, in one call: the signed-in staff member's overdue tasks and letters, referrals to them, letters awaiting a reply, expiring agreements, dormant relationships, counts, letters per month and relationships per status and area.",
+  }),
+  'desk.map': method({
+    kind: 'query',
+    input: empty,
+    output: partnerMap,
+    doc: 'What the partner map draws (on the Desk and the partner list), and nothing else: partners with their names, country, place, parent and flags; relationships with their type and sides.',
   }),
 } as const;

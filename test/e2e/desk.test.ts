@@ -72,9 +72,8 @@ describe('the Desk', () => {
       'system.info',
       'settings.get',
       'desk.overview',
-      'partners.list',
+      'desk.map',
       'approvals.waiting',
-      'relationships.list',
       'events.list',
       'approvals.turnaround',
     ];

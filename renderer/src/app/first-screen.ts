@@ -11,7 +11,7 @@ import {
   turnaroundInput,
   upcomingEventsInput,
 } from '../features/desk/desk-queries';
-import { MAP_PARTNERS, MAP_RELATIONSHIPS } from '../features/partners/map-queries';
+import { MAP_QUERY } from '../features/partners/map-queries';
 import { storedPreferences } from '../i18n/preferences';
 import { preload } from '../lib/preload';
 import { parseHash } from './routes';
@@ -34,7 +34,6 @@ export function askFirstQuestions(hash: string): void {
     },
     () => {},
   );
-  preload('partners.list', MAP_PARTNERS);
+  preload('desk.map', MAP_QUERY);
   preload('approvals.waiting', APPROVALS_WAITING);
-  preload('relationships.list', MAP_RELATIONSHIPS);
 }

@@ -1,7 +1,10 @@
 import {
   AWAITING_REPLY_LIMIT,
   EXPIRING_AGREEMENT_DAYS,
+  MAP_LIMIT,
   OVERVIEW_LIST_LIMIT,
+  type MapRelationship,
+  type MapPartner,
 } from '../../../../shared/api/overview.contract';
 import { relationshipListInput } from '../../../../shared/api/relationships.contract';
 import { addDays, jalaliYearOf, jalaliYearRange, todayIso } from '../../../../shared/dates/jalali';
@@ -22,7 +25,7 @@ import { toTask } from '../tasks/tasks.service';
 import { findUserByUsername } from '../users/users.repository';
 import { toUser } from '../users/users.service';
 import { lettersByMonth, relationshipCounts } from './overview.charts';
-import { officeCounts } from './overview.repository';
+import { mapPartners, mapRelationships, officeCounts } from './overview.repository';
 
 const empty = { items: [], total: 0 };
 
@@ -89,6 +92,31 @@ export const overviewHandlers = defineHandlers({
         overdueTasks: tasks.overdue,
         myOpenTasks: tasks.mine,
       },
+    };
+  },
+
+  'desk.map': async (ctx) => {
+    const partners = await mapPartners(ctx.tx, MAP_LIMIT);
+    const relationships = await mapRelationships(ctx.tx, MAP_LIMIT);
+    return {
+      partners: partners.map((p): MapPartner => ({
+        id: p.id,
+        kind: p.kind as MapPartner['kind'],
+        nameFa: p.name_fa,
+        nameEn: p.name_en,
+        country: p.country,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        parentId: p.parent_id,
+        own: p.own === 1,
+        archived: p.archived === 1,
+      })),
+      relationships: relationships.map((r): MapRelationship => ({
+        id: r.id,
+        type: r.type as MapRelationship['type'],
+        ownUnitId: r.own_unit_id,
+        partnerId: r.partner_id,
+      })),
     };
   },
 });

@@ -37,3 +37,50 @@ export async function officeCounts(db: Db, lettersFrom: string, lettersTo: strin
   ]);
   return { partners, relationships, openCases, lettersThisYear, attachments };
 }
+
+/**
+ * The partner map's partners: every partner, archived ones too, in the partner list's name
+ * order (its sort key, then id), `limit` at most; only the columns the map draws.
+ */
+export async function mapPartners(db: Db, limit: number) {
+  return db
+    .selectFrom('partners')
+    .select([
+      'id',
+      'kind',
+      'name_fa',
+      'name_en',
+      'country',
+      'latitude',
+      'longitude',
+      'parent_id',
+      'own',
+      'archived',
+    ])
+    .orderBy('sort_key', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The partner map's relationships: in the relationship list's default order (the partner's
+ * sort key, the own unit's, then id), `limit` at most; their type and two sides only.
+ */
+export async function mapRelationships(db: Db, limit: number) {
+  return db
+    .selectFrom('relationships')
+    .innerJoin('partners as partner', 'partner.id', 'relationships.partner_id')
+    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id')
+    .select([
+      'relationships.id',
+      'relationships.type',
+      'relationships.own_unit_id',
+      'relationships.partner_id',
+    ])
+    .orderBy('partner.sort_key', 'asc')
+    .orderBy('unit.sort_key', 'asc')
+    .orderBy('relationships.id', 'asc')
+    .limit(limit)
+    .execute();
+}

@@ -4,46 +4,39 @@
  * its city.
  */
 import { Group, Stack, Text } from '@mantine/core';
-import type { Partner } from '../../../../shared/api/partners.contract';
-import type { Relationship } from '../../../../shared/api/relationships.contract';
+import type { MapPartner } from '../../../../shared/api/overview.contract';
 import { routeHref } from '../../app/routes';
-import { hasMethod } from '../../app/sections';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { WorldMap, type MapLink, type MapPoint } from '../../components/WorldMap';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
-import { MAP_PARTNERS, MAP_RELATIONSHIPS } from './map-queries';
+import { MAP_QUERY } from './map-queries';
 import { RELATIONSHIP_COLORS, partnerLabel } from './partner-view';
 
 type Coordinates = [number, number];
 
-function placeOf(partner: Partner, byId: Map<string, Partner>): Coordinates | null {
-  for (let p: Partner | undefined = partner, depth = 0; p && depth < 5; depth++) {
+function placeOf(partner: MapPartner, byId: Map<string, MapPartner>): Coordinates | null {
+  for (let p: MapPartner | undefined = partner, depth = 0; p && depth < 5; depth++) {
     if (p.latitude !== null && p.longitude !== null) return [p.longitude, p.latitude];
-    p = p.parent ? byId.get(p.parent.id) : undefined;
+    p = p.parentId ? byId.get(p.parentId) : undefined;
   }
   return null;
 }
 
 export function PartnerMap({ compact = false }: { compact?: boolean }) {
   const { t, name, locale } = useI18n();
-  const partners = useQuery('partners.list', MAP_PARTNERS, { entities: ['partner'] });
-  const relationships = useQuery(
-    'relationships.list',
-    hasMethod('relationships.list') ? MAP_RELATIONSHIPS : null,
-    { entities: ['relationship', 'partner'] },
-  );
-  const error = partners.error ?? relationships.error;
-  if (error) return <ErrorNotice error={error} onRetry={partners.refresh} />;
-  const partnerData = partners.data ?? partners.previous;
-  const relationshipData: Relationship[] = (relationships.data ?? relationships.previous)?.items ?? [];
-  if (!partnerData) return <Loading />;
+  // Only what the map draws: partners with their place and parent, relationships with their sides.
+  const map = useQuery('desk.map', MAP_QUERY, { entities: ['partner', 'relationship'] });
+  if (map.error) return <ErrorNotice error={map.error} onRetry={map.refresh} />;
+  const data = map.data ?? map.previous;
+  if (!data) return <Loading />;
+  const relationshipData = data.relationships;
 
-  const byId = new Map(partnerData.items.map((p) => [p.id, p]));
+  const byId = new Map(data.partners.map((p) => [p.id, p]));
   const points: MapPoint[] = [];
   let unplaced = 0;
-  for (const partner of partnerData.items) {
+  for (const partner of data.partners) {
     if (partner.archived) continue;
     if (partner.latitude === null || partner.longitude === null) {
       if (partner.kind !== 'organisation') unplaced++;
@@ -60,17 +53,17 @@ export function PartnerMap({ compact = false }: { compact?: boolean }) {
   }
   const links: MapLink[] = [];
   for (const r of relationshipData) {
-    const own = byId.get(r.ownUnit.id);
-    const other = byId.get(r.partner.id);
+    const own = byId.get(r.ownUnitId);
+    const other = byId.get(r.partnerId);
     const from = own && placeOf(own, byId);
     const to = other && placeOf(other, byId);
-    if (!from || !to) continue;
+    if (!own || !other || !from || !to) continue;
     links.push({
       id: r.id,
       from,
       to,
       color: RELATIONSHIP_COLORS[r.type],
-      label: `${t(`relationships.type.${r.type}`)}: ${t('relationships.between', { own: name(r.ownUnit), partner: name(r.partner) })}`,
+      label: `${t(`relationships.type.${r.type}`)}: ${t('relationships.between', { own: name(own), partner: name(other) })}`,
       href: routeHref({ section: 'relationships', id: r.id }),
     });
   }

@@ -1,8 +1,8 @@
 /**
  * What the partner map asks the desk for, in one place for the map and for the Desk's first
- * questions (app/first-screen.ts), which must ask with the very same input.
+ * questions (app/first-screen.ts), which must ask with the very same input: `desk.map`, the
+ * partners and relationships with only the fields the map draws.
  */
 import type { MethodInput } from '../../../../shared/api/contract';
 
-export const MAP_PARTNERS: MethodInput<'partners.list'> = { archived: 'all', limit: 500 };
-export const MAP_RELATIONSHIPS: MethodInput<'relationships.list'> = { limit: 500 };
+export const MAP_QUERY: MethodInput<'desk.map'> = {};
