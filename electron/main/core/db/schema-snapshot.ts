@@ -23,6 +23,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-15-search-prefixes',
     '2026-11-27-16-search-merge-when-idle',
     '2026-11-27-17-letters-unused-indexes',
+    '2026-11-27-18-letter-counts',
   ],
   objects: [
     {
@@ -669,6 +670,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'table',
+      name: 'letter_counts',
+      tbl_name: 'letter_counts',
+      sql: 'CREATE TABLE "letter_counts" ("direction" text not null, "state" text not null, "classification" text not null, "urgency" text not null, "n" integer not null, constraint "letter_counts_pk" primary key ("direction", "state", "classification", "urgency")) without rowid',
+    },
+    {
+      type: 'table',
       name: 'letter_key_grams',
       tbl_name: 'letter_key_grams',
       sql: "CREATE VIRTUAL TABLE letter_key_grams USING fts5( search_key, tokenize = 'trigram', content = '', contentless_delete = 1 )",
@@ -876,6 +883,24 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'audit_log_no_update',
       tbl_name: 'audit_log',
       sql: "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    },
+    {
+      type: 'trigger',
+      name: 'letter_counts_delete',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_counts_delete AFTER DELETE ON letters BEGIN UPDATE letter_counts SET n = n - 1 WHERE direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_counts_insert',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_counts_insert AFTER INSERT ON letters BEGIN INSERT INTO letter_counts (direction, state, classification, urgency, n) VALUES (new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_counts_update',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_counts_update AFTER UPDATE OF direction, state, classification, urgency ON letters WHEN old.direction IS NOT new.direction OR old.state IS NOT new.state OR old.classification IS NOT new.classification OR old.urgency IS NOT new.urgency BEGIN UPDATE letter_counts SET n = n - 1 WHERE direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; INSERT INTO letter_counts (direction, state, classification, urgency, n) VALUES (new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
     },
     {
       type: 'trigger',

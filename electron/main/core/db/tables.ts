@@ -33,6 +33,7 @@ import type { ContactsTable } from '../contacts/contacts.table';
 import type {
   LetterBodiesTable,
   LetterCopiesTable,
+  LetterCountsTable,
   LetterPartnersTable,
   LetterReferencesTable,
   LetterReferralsTable,
@@ -79,6 +80,7 @@ export interface Database {
   letter_referrals: LetterReferralsTable;
   letter_partners: LetterPartnersTable;
   register_counters: RegisterCountersTable;
+  letter_counts: LetterCountsTable;
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_clauses: AgreementClausesTable;

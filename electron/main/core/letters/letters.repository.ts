@@ -240,6 +240,9 @@ export function letterPageQuery(
   return q.limit(limit).offset(offset);
 }
 
+/** The filters letter_counts answers a total for. */
+const COUNTED = new Set(['direction', 'state', 'classification', 'urgency']);
+
 /** The count query of the register list: the same filter. */
 export function letterCountQuery(db: Db, filter: LetterFilter) {
   const only = Object.entries(filter).filter(([, v]) => v !== undefined);
@@ -250,6 +253,17 @@ export function letterCountQuery(db: Db, filter: LetterFilter) {
       .selectFrom('letter_partners')
       .where('letter_partners.partner_id', '=', filter.partnerId)
       .select((eb) => eb.fn.countAll<number>().as('n'));
+  }
+  if (only.length > 0 && only.every(([key]) => COUNTED.has(key))) {
+    // Direction, state, classification and urgency alone: the sum of the kept counts (the
+    // letter_counts triggers), a few dozen rows whatever the size of the register.
+    let q = db.selectFrom('letter_counts').select(sql<number>`coalesce(sum(letter_counts.n), 0)`.as('n'));
+    if (filter.direction !== undefined) q = q.where('letter_counts.direction', '=', filter.direction);
+    if (filter.state !== undefined) q = q.where('letter_counts.state', '=', filter.state);
+    if (filter.classification !== undefined)
+      q = q.where('letter_counts.classification', '=', filter.classification);
+    if (filter.urgency !== undefined) q = q.where('letter_counts.urgency', '=', filter.urgency);
+    return q;
   }
   if (only.length === 1 && filter.textKey !== undefined && filter.textKey !== '') {
     // A text alone, answered exactly by the trigram index: counted there (every letter has

@@ -86,6 +86,18 @@ export interface LetterPartnersTable {
   explicit: number;
 }
 
+/**
+ * How many letters have each direction, state, classification and urgency together, kept by
+ * triggers on `letters` (migration 2026-11-27-18-letter-counts) for the register's totals.
+ */
+export interface LetterCountsTable {
+  direction: string;
+  state: string;
+  classification: string;
+  urgency: string;
+  n: number;
+}
+
 /** The last register number given per secretariat and Jalali year. */
 export interface RegisterCountersTable {
   secretariat: string;

@@ -19,6 +19,7 @@ import * as activityIndexes from './2026-11-27-14-activity-indexes';
 import * as searchPrefixes from './2026-11-27-15-search-prefixes';
 import * as searchMergeWhenIdle from './2026-11-27-16-search-merge-when-idle';
 import * as lettersUnusedIndexes from './2026-11-27-17-letters-unused-indexes';
+import * as letterCounts from './2026-11-27-18-letter-counts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-15-search-prefixes': searchPrefixes,
   '2026-11-27-16-search-merge-when-idle': searchMergeWhenIdle,
   '2026-11-27-17-letters-unused-indexes': lettersUnusedIndexes,
+  '2026-11-27-18-letter-counts': letterCounts,
 };
 
 export const migrationProvider: MigrationProvider = {
