@@ -57,7 +57,7 @@ describe('query plans of the register', () => {
     const detail = await page({});
     expect(detail).toContain('SCAN letters USING INDEX letters_letter_date');
     expect(detail).not.toContain('TEMP B-TREE');
-    expect(await count({})).toMatch(/SCAN letters USING COVERING INDEX/);
+    expect(await count({})).toBe('SCAN letter_counts');
   });
 
   it('a date range seeks the date index', async () => {

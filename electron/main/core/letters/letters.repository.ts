@@ -254,9 +254,9 @@ export function letterCountQuery(db: Db, filter: LetterFilter) {
       .where('letter_partners.partner_id', '=', filter.partnerId)
       .select((eb) => eb.fn.countAll<number>().as('n'));
   }
-  if (only.length > 0 && only.every(([key]) => COUNTED.has(key))) {
-    // Direction, state, classification and urgency alone: the sum of the kept counts (the
-    // letter_counts triggers), a few dozen rows whatever the size of the register.
+  if (only.every(([key]) => COUNTED.has(key))) {
+    // No filter, or direction, state, classification and urgency alone: the sum of the kept
+    // counts (the letter_counts triggers), a few dozen rows whatever the size of the register.
     let q = db.selectFrom('letter_counts').select(sql<number>`coalesce(sum(letter_counts.n), 0)`.as('n'));
     if (filter.direction !== undefined) q = q.where('letter_counts.direction', '=', filter.direction);
     if (filter.state !== undefined) q = q.where('letter_counts.state', '=', filter.state);
