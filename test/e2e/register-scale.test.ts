@@ -86,6 +86,36 @@ describe('a long register', () => {
     h.assertClean();
   });
 
+  it('draws a scrolled row once: rows carry no style of their own, keep their element while in view, and a badge is one element', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    const row = (index: number) => page.locator(`[role="row"][data-index="${index}"]`);
+    const scrollTo = (rows: number) =>
+      page.evaluate(
+        `document.querySelector('[role="table"] [role="rowgroup"]:has([data-index])').scrollTop = ${rows} * 52`,
+      );
+    await scrollTo(0);
+    await expect.poll(() => row(4).textContent()).toMatch(/نامهٔ شمارهٔ/);
+    // Height and columns come from the table, and one block moves to the first row drawn: a
+    // new row is styled from the rules every row shares and gets no layer of its own.
+    const styled = await page.evaluate(
+      `[...document.querySelectorAll('[role="row"][data-index]')].filter((r) => r.hasAttribute('style')).length`,
+    );
+    expect(styled).toBe(0);
+    const badges = row(4).locator('[data-variant]');
+    expect(await badges.count()).toBe(2);
+    expect(await badges.evaluateAll((all) => all.map((b) => b.childElementCount))).toEqual([0, 0]);
+
+    // Scrolling by a few rows keeps the element of a row still in view, and its cells.
+    await row(4).evaluate((r) => ((r as unknown as { kept: boolean }).kept = true));
+    const firstDrawn = () => page.locator('[role="row"][data-index]').first().getAttribute('data-index');
+    expect(await firstDrawn()).toBe('0');
+    await scrollTo(5);
+    await expect.poll(firstDrawn).not.toBe('0');
+    expect(await row(4).evaluate((r) => (r as unknown as { kept?: boolean }).kept)).toBe(true);
+    h.assertClean();
+  });
+
   it('keeps every column inside the table in a narrow window', async () => {
     const page = h.page;
     const size = page.viewportSize();

@@ -2,11 +2,31 @@
  * A long list as a table that only draws the rows in view (the register may hold 100,000
  * letters). Sortable column headers, a count, keyboard navigation (arrows, Home/End, Enter
  * opens), and an empty state that says what to do next.
+ *
+ * Built so that a scroll frame costs the rows it adds, not the rows it keeps:
+ * - only the rows' part of the table renders on a scroll (the count and the headers do not);
+ * - a row is memoised on its record: a scroll or an arriving page draws only new rows, provided
+ *   the caller keeps `columns` the same array between renders (useMemo);
+ * - the rows sit in the normal flow of one block moved to the first row's place, and carry no
+ *   style of their own (height and columns come from the table): the browser styles them from
+ *   one cached rule set, and lays out and paints them without a layer for each row;
+ * - a row still loading is one still bar, not an animated skeleton per cell (the animations
+ *   repainted the whole view on every frame of a jump);
+ * - the pages beyond the view are read before the user gets there.
  */
-import { Group, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useI18n } from '../i18n/locale';
 import type { PagedList } from '../lib/paged';
 import { ErrorNotice } from './ErrorNotice';
@@ -35,6 +55,7 @@ export interface SortState {
 export interface VirtualTableProps<I> {
   label: string;
   list: PagedList<I>;
+  /** Keep it the same array between renders (useMemo), or every row in view is drawn again. */
   columns: Column<I>[];
   rowKey: (item: I) => string;
   onOpen: (item: I) => void;
@@ -49,61 +70,81 @@ export interface VirtualTableProps<I> {
   rowTestId?: string;
 }
 
+/** Rows drawn beyond each edge of the view: enough for a wheel step, few enough to stay cheap. */
+const OVERSCAN = 3;
+/** Rows beyond the view whose page is read ahead, so a steady scroll meets rows already there. */
+const READ_AHEAD = 60;
+
+/**
+ * A fixed width is the most a column takes: when the window is too narrow for all of them,
+ * they give way together and their cells end in "…", instead of the last column running off
+ * the table's edge.
+ */
+function gridTemplate<I>(columns: Column<I>[]): string {
+  return columns.map((c) => (/^[\d.]+rem$/.test(c.width) ? `minmax(0, ${c.width})` : c.width)).join(' ');
+}
+
 export function VirtualTable<I>(props: VirtualTableProps<I>) {
-  const { label, list, columns, rowKey, onOpen, sort, onSort, empty, testId } = props;
+  const { label, list, columns, sort, onSort, empty, testId } = props;
   const rowHeight = props.rowHeight ?? 52;
-  const { t } = useI18n();
-  const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.total ?? 0;
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual keeps its own state; rows are read from it on every render, never memoised
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-  const { ensure } = list;
-  useEffect(() => {
-    if (last >= first) ensure(first, last);
-  }, [ensure, first, last]);
+  if (list.error) return <ErrorNotice error={list.error} onRetry={list.refresh} />;
 
-  // A fixed width is the most a column takes: when the window is too narrow for all of them,
-  // they give way together and their cells end in "…", instead of the last column running
-  // off the table's edge.
-  const template = columns
-    .map((c) => (/^[\d.]+rem$/.test(c.width) ? `minmax(0, ${c.width})` : c.width))
-    .join(' ');
+  // Every row takes its columns and height from here: one value for all, none on a row.
+  const shape = {
+    '--vt-columns': gridTemplate(columns),
+    '--vt-row-height': `${rowHeight}px`,
+  } as CSSProperties;
 
-  const focusRow = (index: number) => {
-    const target = Math.max(0, Math.min(count - 1, index));
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    requestAnimationFrame(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus(),
-    );
-  };
+  return (
+    <Paper withBorder className={classes.root} data-testid={testId}>
+      <CountBar total={list.total} testId={testId} />
+      <div role="table" aria-label={label} aria-rowcount={count + 1} className={classes.table} style={shape}>
+        <HeaderRow columns={columns} sort={sort} onSort={onSort} />
+        {!list.loading && count === 0 ? (
+          // The empty state may hold a button: inside a table it must sit in a row's cell.
+          <div role="rowgroup">
+            <div role="row">
+              <div role="cell" className={classes.empty}>
+                {empty}
+              </div>
+            </div>
+          </div>
+        ) : (
+          <Rows
+            list={list}
+            columns={columns}
+            rowKey={props.rowKey}
+            onOpen={props.onOpen}
+            rowHeight={rowHeight}
+            height={props.height ?? 'calc(100vh - 19rem)'}
+            rowTestId={props.rowTestId}
+          />
+        )}
+      </div>
+    </Paper>
+  );
+}
 
-  const onRowKey = (event: KeyboardEvent, index: number, item: I | undefined) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: count - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      focusRow(moves[event.key]!);
-    } else if ((event.key === 'Enter' || event.key === ' ') && item) {
-      event.preventDefault();
-      onOpen(item);
-    }
-  };
+const CountBar = memo(function CountBar({ total, testId }: { total: number | undefined; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <Group justify="flex-end" px="md" py={6} className={classes.countBar}>
+      <Text size="xs" c="dimmed" aria-live="polite" data-testid={testId ? `${testId}-count` : undefined}>
+        {total === undefined ? t('common.loading') : t('list.count', { n: total })}
+      </Text>
+    </Group>
+  );
+});
 
+interface HeaderRowProps<I> {
+  columns: Column<I>[];
+  sort?: SortState;
+  onSort?: (sort: SortState) => void;
+}
+
+function HeaderRowOf<I>({ columns, sort, onSort }: HeaderRowProps<I>) {
+  const { t } = useI18n();
   const header = (column: Column<I>) => {
     const active = sort?.key === column.sortKey;
     const ariaSort = active ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : undefined;
@@ -132,80 +173,147 @@ export function VirtualTable<I>(props: VirtualTableProps<I>) {
       </div>
     );
   };
-
-  if (list.error) return <ErrorNotice error={list.error} onRetry={list.refresh} />;
-
   return (
-    <Paper withBorder className={classes.root} data-testid={testId}>
-      <Group justify="flex-end" px="md" py={6} className={classes.countBar}>
-        <Text size="xs" c="dimmed" aria-live="polite" data-testid={testId ? `${testId}-count` : undefined}>
-          {list.total === undefined ? t('common.loading') : t('list.count', { n: list.total })}
-        </Text>
-      </Group>
-      <div role="table" aria-label={label} aria-rowcount={count + 1} className={classes.table}>
-        <div role="rowgroup">
-          <div
-            role="row"
-            aria-rowindex={1}
-            className={classes.headerRow}
-            style={{ gridTemplateColumns: template }}
-          >
-            {columns.map(header)}
-          </div>
-        </div>
-        {!list.loading && count === 0 ? (
-          // The empty state may hold a button: inside a table it must sit in a row's cell.
-          <div role="rowgroup">
-            <div role="row">
-              <div role="cell" className={classes.empty}>
-                {empty}
-              </div>
-            </div>
-          </div>
-        ) : (
-          <div
-            ref={scrollRef}
-            role="rowgroup"
-            className={classes.body}
-            style={{ height: props.height ?? 'calc(100vh - 19rem)' }}
-          >
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((virtual) => {
-                const item = list.get(virtual.index);
-                return (
-                  <div
-                    role="row"
-                    key={item ? rowKey(item) : `loading-${virtual.index}`}
-                    data-index={virtual.index}
-                    aria-rowindex={virtual.index + 2}
-                    tabIndex={virtual.index === first ? 0 : -1}
-                    className={classes.row}
-                    style={{
-                      gridTemplateColumns: template,
-                      height: rowHeight,
-                      transform: `translateY(${virtual.start}px)`,
-                    }}
-                    data-testid={props.rowTestId}
-                    onClick={() => item && onOpen(item)}
-                    onKeyDown={(event) => onRowKey(event, virtual.index, item)}
-                  >
-                    {columns.map((column) => (
-                      <div
-                        role="cell"
-                        key={column.id}
-                        className={classes.cell}
-                        dir={column.userText ? 'auto' : undefined}
-                      >
-                        {item ? column.render(item) : <Skeleton height={12} radius="sm" aria-hidden />}
-                      </div>
-                    ))}
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-        )}
+    <div role="rowgroup">
+      <div role="row" aria-rowindex={1} className={classes.headerRow}>
+        {columns.map(header)}
       </div>
-    </Paper>
+    </div>
   );
 }
+
+const HeaderRow = memo(HeaderRowOf) as typeof HeaderRowOf;
+
+interface RowsProps<I> {
+  list: PagedList<I>;
+  columns: Column<I>[];
+  rowKey: (item: I) => string;
+  onOpen: (item: I) => void;
+  rowHeight: number;
+  height: string;
+  rowTestId: string | undefined;
+}
+
+/** The scrolling body: the only part of the table a scroll renders again. */
+function Rows<I>({ list, columns, rowKey, rowHeight, height, rowTestId, ...props }: RowsProps<I>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = list.total ?? 0;
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual keeps its own state; rows are read from it on every render, never memoised
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const { ensure } = list;
+  useEffect(() => {
+    if (last >= first) ensure(Math.max(0, first - READ_AHEAD), Math.min(count - 1, last + READ_AHEAD));
+  }, [ensure, first, last, count]);
+
+  // The rows' handlers keep one identity, so a memoised row is not drawn again for a new closure.
+  const latest = useRef({ onOpen: props.onOpen, count, virtualizer });
+  useLayoutEffect(() => {
+    latest.current = { onOpen: props.onOpen, count, virtualizer };
+  });
+  const onOpen = useCallback((item: I) => latest.current.onOpen(item), []);
+  const onKey = useCallback(
+    (event: KeyboardEvent, index: number, item: I | undefined) => {
+      const { count: total, virtualizer: v } = latest.current;
+      const page = Math.max(
+        1,
+        Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1,
+      );
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        PageDown: index + page,
+        PageUp: index - page,
+        Home: 0,
+        End: total - 1,
+      };
+      if (event.key in moves) {
+        event.preventDefault();
+        const target = Math.max(0, Math.min(total - 1, moves[event.key]!));
+        v.scrollToIndex(target, { align: 'auto' });
+        requestAnimationFrame(() =>
+          scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus(),
+        );
+      } else if ((event.key === 'Enter' || event.key === ' ') && item) {
+        event.preventDefault();
+        latest.current.onOpen(item);
+      }
+    },
+    [rowHeight],
+  );
+
+  return (
+    <div ref={scrollRef} role="rowgroup" className={classes.body} style={{ height }}>
+      <div style={{ height: virtualizer.getTotalSize() }}>
+        {/* The rows follow each other from the first one drawn: one block moves, no row does. */}
+        <div style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+          {items.map((virtual) => {
+            const item = list.get(virtual.index);
+            return (
+              <Row
+                key={item ? rowKey(item) : `loading-${virtual.index}`}
+                index={virtual.index}
+                item={item}
+                columns={columns}
+                focusable={virtual.index === first}
+                onOpen={onOpen}
+                onKey={onKey}
+                testId={rowTestId}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps<I> {
+  index: number;
+  item: I | undefined;
+  columns: Column<I>[];
+  focusable: boolean;
+  onOpen: (item: I) => void;
+  onKey: (event: KeyboardEvent, index: number, item: I | undefined) => void;
+  testId: string | undefined;
+}
+
+function RowOf<I>({ index, item, columns, focusable, onOpen, onKey, testId }: RowProps<I>) {
+  return (
+    <div
+      role="row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-busy={item ? undefined : true}
+      tabIndex={focusable ? 0 : -1}
+      className={classes.row}
+      data-testid={testId}
+      onClick={() => item && onOpen(item)}
+      onKeyDown={(event) => onKey(event, index, item)}
+    >
+      {item ? (
+        columns.map((column) => (
+          <div
+            role="cell"
+            key={column.id}
+            className={classes.cell}
+            dir={column.userText ? 'auto' : undefined}
+          >
+            {column.render(item)}
+          </div>
+        ))
+      ) : (
+        <div role="cell" className={classes.loading} aria-hidden />
+      )}
+    </div>
+  );
+}
+
+const Row = memo(RowOf) as typeof RowOf;

@@ -11,12 +11,11 @@ import { DateInput } from '../../components/DateInput';
 import { EmptyHint } from '../../components/EmptyHint';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportListButton } from '../import/ExportListButton';
-import type { Column, SortState } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { useI18n } from '../../i18n/locale';
 import { usePagedList } from '../../lib/paged';
 import { DIRECTION_COLORS, STATE_COLORS, counterpart, isOverdue, letterNumber } from './letter-view';
 import { RegisterBadge } from './RegisterBadge';
-import { RegisterTable } from './RegisterTable';
 
 type Params = Record<string, string>;
 
@@ -254,7 +253,7 @@ function LetterRegister({
   }, [i18n, t, date, locale, today]);
 
   return (
-    <RegisterTable
+    <VirtualTable
       label={t('letters.list.label')}
       list={list}
       columns={columns}

@@ -1,37 +1,26 @@
 /**
- * Mantine's small Badge as plain markup: the same classes, variables and look, without the
- * component's props, theme and style resolution on every one of the register's rows (two
- * badges a row were a quarter of the script a scroll ran). Theme colours only.
+ * The register's small badges (direction, state): Mantine's small Badge in look, drawn as one
+ * span styled by a shared rule. Mantine's badge is a grid that declares twenty custom
+ * properties on every badge and clips its rounded content: in the register, two badges a row
+ * were about a third of the style, layout and paint of each scroll frame.
  */
-import { Badge, rem } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import classes from './RegisterBadge.module.css';
+
+/** The theme colours the register's badges take (each has its rule in RegisterBadge.module.css). */
+export type RegisterBadgeColor = 'blue' | 'grape' | 'gray' | 'orange' | 'teal' | 'dark' | 'red';
 
 export function RegisterBadge({
   color,
   variant,
   children,
 }: {
-  color: string;
+  color: RegisterBadgeColor;
   variant: 'light' | 'filled';
   children: string;
 }) {
-  const style = {
-    '--badge-height': 'var(--badge-height-sm)',
-    '--badge-padding-x': 'var(--badge-padding-x-sm)',
-    '--badge-fz': 'var(--badge-fz-sm)',
-    '--badge-bg': `var(--mantine-color-${color}-${variant})`,
-    '--badge-color':
-      variant === 'light' ? `var(--mantine-color-${color}-light-color)` : 'var(--mantine-color-white)',
-    '--badge-bd': `${rem(1)} solid transparent`,
-  } as CSSProperties;
   return (
-    <div
-      className={`${Badge.classes.root} mantine-Badge-root`}
-      data-variant={variant}
-      data-size="sm"
-      style={style}
-    >
-      <span className={`${Badge.classes.label} mantine-Badge-label`}>{children}</span>
-    </div>
+    <span className={classes.badge} data-color={color} data-variant={variant}>
+      {children}
+    </span>
   );
 }

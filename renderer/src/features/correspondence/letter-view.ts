@@ -44,18 +44,18 @@ export function levelLabel(value: string, locale: I18n['locale']): string {
   return (locale === 'en' && LEVEL_NAMES_BY_KEY.get(compactKey(value))) || value;
 }
 
-export const DIRECTION_COLORS: Record<LetterDirection, string> = {
+export const DIRECTION_COLORS = {
   incoming: 'blue',
   outgoing: 'grape',
   internal: 'gray',
-};
+} as const satisfies Record<LetterDirection, string>;
 
-export const STATE_COLORS: Record<LetterState, string> = {
+export const STATE_COLORS = {
   none: 'gray',
   awaiting_reply: 'orange',
   replied: 'teal',
   closed: 'dark',
-};
+} as const satisfies Record<LetterState, string>;
 
 /** The direction a reply goes: an incoming letter is answered by an outgoing one. */
 export const REPLY_DIRECTION: Record<LetterDirection, LetterDirection> = {
