@@ -3,12 +3,13 @@
  * 127.0.0.1, Chromium through playwright-core, window.desk bound to the generated desk (the
  * harness itself opens a fresh test desk, so the bench binds its own, the same way).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EVENT_NAMES } from '../shared/api/events';
 import { RENDERER_DIR, chromiumLaunchOptions, settle } from '../test/e2e/harness';
 import { serveStatic } from '../test/e2e/static-server';
+import { flagValue } from './args';
 import { openBenchDesk } from './dataset';
 import { backgroundCheckSettled, notMeasured, type Measured } from './operations';
 
@@ -75,9 +76,71 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number } };
+}
+
+/**
+ * `--scroll-trace <file>`: the scroll's trace is taken with the timeline's categories too (what
+ * each task ran: scripts, style, layout, paint), written to <file> for Chromium's trace viewer,
+ * and the longest tasks are printed on stderr with their parts. The categories add tracing cost,
+ * so the figures of such a run are for finding causes, not for the table.
+ */
+const SCROLL_TRACE = flagValue('--scroll-trace');
+const DETAILED_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+].join(',');
+
+/** The `count` longest tasks of one thread, each with its direct parts summed by name. */
+function describeLongest(events: TraceEvent[], thread: string, count: number): string {
+  const onThread = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread && e.ts !== undefined);
+  const tasks = onThread
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0))
+    .slice(0, count);
+  const ms = (us: number | undefined) => ((us ?? 0) / 1000).toFixed(1);
+  const lines: string[] = [];
+  for (const task of tasks) {
+    const start = task.ts!;
+    const end = start + (task.dur ?? 0);
+    const inside = onThread.filter((e) => e !== task && e.ts! >= start && e.ts! + (e.dur ?? 0) <= end);
+    // Direct parts: those not inside another part of the same task.
+    const direct = inside.filter(
+      (e) =>
+        !inside.some(
+          (o) =>
+            o !== e &&
+            o.ts! <= e.ts! &&
+            o.ts! + (o.dur ?? 0) >= e.ts! + (e.dur ?? 0) &&
+            (o.dur ?? 0) > (e.dur ?? 0),
+        ),
+    );
+    const parts = new Map<string, { cpu: number; wall: number; n: number }>();
+    for (const e of direct) {
+      const data = e.args?.data;
+      const label =
+        data?.functionName || data?.url
+          ? `${e.name} ${data.functionName ?? ''} ${data.url?.split('/').pop() ?? ''}:${data.lineNumber ?? ''}`
+          : e.name;
+      const part = parts.get(label) ?? { cpu: 0, wall: 0, n: 0 };
+      part.cpu += e.tdur ?? 0;
+      part.wall += e.dur ?? 0;
+      part.n += 1;
+      parts.set(label, part);
+    }
+    lines.push(`task at ${ms(start)} ms: ${ms(task.dur)} ms wall, ${ms(task.tdur)} ms CPU`);
+    for (const [label, part] of [...parts].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 8))
+      lines.push(
+        `  ${ms(part.cpu).padStart(6)} ms CPU ${ms(part.wall).padStart(6)} ms wall  ×${part.n}  ${label}`,
+      );
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -92,7 +155,10 @@ async function taskCpuTimes(page: Page, work: () => Promise<void>): Promise<numb
     events.push(...(data.value as unknown as TraceEvent[]));
   });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: SCROLL_TRACE ? DETAILED_CATEGORIES : 'toplevel',
+    transferMode: 'ReportEvents',
+  });
   try {
     await work();
   } finally {
@@ -112,10 +178,15 @@ async function taskCpuTimes(page: Page, work: () => Promise<void>): Promise<numb
     byThread.set(thread, [...(byThread.get(thread) ?? []), (e.tdur ?? 0) / 1000]);
   }
   // The page's renderer is the busiest main thread of the trace.
-  const busiest = [...byThread.values()].sort(
-    (a, b) => b.reduce((x, y) => x + y, 0) - a.reduce((x, y) => x + y, 0),
+  const busiest = [...byThread].sort(
+    (a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0),
   )[0];
-  return busiest ?? [];
+  if (SCROLL_TRACE) {
+    writeFileSync(SCROLL_TRACE, JSON.stringify({ traceEvents: events }));
+    if (busiest)
+      process.stderr.write(`the scroll's longest tasks:\n${describeLongest(events, busiest[0], 8)}\n`);
+  }
+  return busiest?.[1] ?? [];
 }
 
 async function scrollRegister(
