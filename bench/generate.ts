@@ -127,9 +127,11 @@ interface World {
   openTasks: { id: string; due: number; caseClosed: boolean }[];
   /** Records written so far, for the progress bar. */
   written: number;
-  /** Approval chains asked for so far (some cases cannot start one), and their steps. */
+  /** Approval chains asked for so far, and their steps. */
   chainsAsked: number;
   stepsMade: number;
+  /** Case kinds with no default approval template: their cases start no chain. */
+  chainless: Set<string>;
 }
 
 /** The span of time the records cover is written in this many slices, every kind in each. */
@@ -158,6 +160,7 @@ export async function generate(desk: Desk, clock: BenchClock, scale: number): Pr
     openTasks: [],
     written: 0,
     chainsAsked: 0,
+    chainless: new Set(),
     stepsMade: 0,
   };
   const at = (fraction: number) => FIRST_DAY + Math.floor(fraction * span) * DAY;
@@ -589,20 +592,28 @@ async function generateEvents(
 async function generateApprovals(desk: Desk, clock: BenchClock, w: World, steps: number, now: number) {
   const { rnd } = w;
   clock.set(now);
-  // Cases that cannot start a chain (one is running already) are skipped; a bounded number of
-  // tries keeps a small office from looping when few cases exist yet.
-  let tries = 0;
-  while (w.stepsMade < steps && tries < 200 && w.cases.length > 0) {
+  // Cases are taken in a scattered order; a kind with no default template is learnt from its
+  // first refusal and its cases passed over. A slice whose cases are all of such kinds stops
+  // after passing over each of them once; a later slice makes up its steps.
+  let passed = 0;
+  const startable = () => w.cases.length > 0 && passed < w.cases.length;
+  while (w.stepsMade < steps && startable()) {
     await desk.mutateTogether(async (call) => {
       const until = w.stepsMade + GROUP;
-      while (w.stepsMade < steps && w.stepsMade < until && tries < 200) {
+      while (w.stepsMade < steps && w.stepsMade < until && startable()) {
         const kase = w.cases[(w.chainsAsked * 7919) % w.cases.length]!;
         w.chainsAsked++;
-        const result = await call('approvals.start', { caseId: kase.id }).catch(() => null);
-        if (!result) {
-          tries++;
+        if (w.chainless.has(kase.kind)) {
+          passed++;
           continue;
         }
+        const result = await call('approvals.start', { caseId: kase.id }).catch(() => null);
+        if (!result) {
+          w.chainless.add(kase.kind);
+          passed++;
+          continue;
+        }
+        passed = 0;
         let when = Math.max(kase.opened, now - rnd.int(20, 180) * DAY);
         for (const step of result.steps) {
           if (rnd.chance(0.15)) break; // the chain is stuck at this authority
