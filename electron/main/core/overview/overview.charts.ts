@@ -1,6 +1,8 @@
 /**
  * The Desk's charts, counted where the lists count: each number is the total the letter or
- * relationship list answers for the same filter, so a bar and the list it opens agree.
+ * relationship list answers for the same filter (its own count query), so a bar and the list
+ * it opens agree. The counts of a chart are asked in one statement, each count a subquery:
+ * one round trip to the connection instead of one per bar.
  */
 import {
   COOPERATION_AREAS,
@@ -14,7 +16,7 @@ import { addDays, addMonths, fromJalali, toJalali, type Calendar } from '../../.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import { letterCountQuery } from '../letters/letters.repository';
-import { listRelationships } from '../relationships/relationships.repository';
+import { relationshipCountQuery } from '../relationships/relationships.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,20 +34,18 @@ export function lastTwelveMonths(today: string, calendar: Calendar): { from: str
 
 /** Letters in and out per month: the register's count for a direction and a date range. */
 export async function lettersByMonth(db: Db, today: string, calendar: Calendar): Promise<LettersInMonth[]> {
-  const count = async (direction: 'incoming' | 'outgoing', from: string, to: string) =>
-    Number(
-      (await letterCountQuery(db, { direction, dateFrom: from, dateTo: to }).executeTakeFirstOrThrow()).n,
-    );
-  const months: LettersInMonth[] = [];
-  for (const { from, to } of lastTwelveMonths(today, calendar)) {
-    months.push({
-      from,
-      to,
-      incoming: await count('incoming', from, to),
-      outgoing: await count('outgoing', from, to),
-    });
-  }
-  return months;
+  const months = lastTwelveMonths(today, calendar);
+  const counts = months.flatMap(({ from, to }, i) => [
+    letterCountQuery(db, { direction: 'incoming', dateFrom: from, dateTo: to }).as(`in${i}`),
+    letterCountQuery(db, { direction: 'outgoing', dateFrom: from, dateTo: to }).as(`out${i}`),
+  ]);
+  const row = (await db.selectNoFrom(counts).executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return months.map(({ from, to }, i) => ({
+    from,
+    to,
+    incoming: Number(row[`in${i}`]),
+    outgoing: Number(row[`out${i}`]),
+  }));
 }
 
 /** Relationships per status and per area: the relationship list's total for each filter. */
@@ -53,13 +53,19 @@ export async function relationshipCounts(
   db: Db,
   cutoff: string,
 ): Promise<{ byStatus: Record<RelationshipStatus, number>; byArea: Record<CooperationArea, number> }> {
-  // The total alone: a page of no rows, so not even one row's last activity is computed
-  // (a union over every letter, case, agreement and event of the relationship).
-  const total = async (filter: { status: RelationshipStatus } | { area: CooperationArea }) =>
-    (await listRelationships(db, { ...relationshipListInput.parse(filter), limit: 0 }, cutoff)).total;
+  // The totals alone: a count needs no relationship's last activity (a union over every
+  // letter, case, agreement and event of the relationship).
+  const total = (filter: { status: RelationshipStatus } | { area: CooperationArea }) =>
+    relationshipCountQuery(db, relationshipListInput.parse(filter), cutoff);
+  const row = (await db
+    .selectNoFrom([
+      ...RELATIONSHIP_STATUSES.map((status) => total({ status }).as(`status_${status}`)),
+      ...COOPERATION_AREAS.map((area) => total({ area }).as(`area_${area}`)),
+    ])
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
   const byStatus = {} as Record<RelationshipStatus, number>;
-  for (const status of RELATIONSHIP_STATUSES) byStatus[status] = await total({ status });
+  for (const status of RELATIONSHIP_STATUSES) byStatus[status] = Number(row[`status_${status}`]);
   const byArea = {} as Record<CooperationArea, number>;
-  for (const area of COOPERATION_AREAS) byArea[area] = await total({ area });
+  for (const area of COOPERATION_AREAS) byArea[area] = Number(row[`area_${area}`]);
   return { byStatus, byArea };
 }

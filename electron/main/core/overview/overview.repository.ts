@@ -4,38 +4,46 @@ import type { Database } from '../db/tables';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-async function count(query: {
-  executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }>;
-}): Promise<number> {
-  return Number((await query.executeTakeFirstOrThrow()).n);
-}
-
-/** How much the office holds: partners not archived, relationships, cases not closed, letters of a date range, attachments. */
+/**
+ * How much the office holds: partners not archived, relationships, cases not closed, letters
+ * of a date range, attachments. One statement, each count a subquery.
+ */
 export async function officeCounts(db: Db, lettersFrom: string, lettersTo: string) {
-  const [partners, relationships, openCases, lettersThisYear, attachments] = await Promise.all([
-    count(
-      db
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
         .selectFrom('partners')
         .where('archived', '=', 0)
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    ),
-    count(db.selectFrom('relationships').select((eb) => eb.fn.countAll<number>().as('n'))),
-    count(
-      db
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('partners'),
+      eb
+        .selectFrom('relationships')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('relationships'),
+      eb
         .selectFrom('cases')
         .where('closed_on', 'is', null)
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    ),
-    count(
-      db
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('openCases'),
+      eb
         .selectFrom('letters')
         .where('letter_date', '>=', lettersFrom)
         .where('letter_date', '<=', lettersTo)
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    ),
-    count(db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n'))),
-  ]);
-  return { partners, relationships, openCases, lettersThisYear, attachments };
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('lettersThisYear'),
+      eb
+        .selectFrom('attachments')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('attachments'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    partners: Number(row.partners),
+    relationships: Number(row.relationships),
+    openCases: Number(row.openCases),
+    lettersThisYear: Number(row.lettersThisYear),
+    attachments: Number(row.attachments),
+  };
 }
 
 /**

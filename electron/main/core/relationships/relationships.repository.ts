@@ -179,8 +179,11 @@ export async function listRelationships(
 ): Promise<{ rows: RelationshipListRow[]; total: number }> {
   // Only a dormancy filter or the activity sort needs every relationship's last activity.
   const needsActivity = f.dormant !== undefined || f.sort.field === 'lastActivity';
+  // With the activity computed for every relationship anyway, the page's rows carry the total
+  // too (a window over the filtered rows, before the limit), instead of a second query that
+  // would compute every relationship's activity again.
   let q = needsActivity
-    ? withComputed(db, f, null, cutoff)
+    ? withComputed(db, f, null, cutoff).select(sql<number>`count(*) over ()`.as('list_total'))
     : filtered(db, f, null, cutoff, false).select('relationships.id');
   const dir = f.sort.direction;
   switch (f.sort.field) {
@@ -205,17 +208,30 @@ export async function listRelationships(
   }
   const page = await q.orderBy('relationships.id', dir).limit(f.limit).offset(f.offset).execute();
   let rows: RelationshipListRow[];
-  if (needsActivity) rows = page as RelationshipListRow[];
-  else {
+  if (needsActivity) {
+    const withTotal = page as (RelationshipListRow & { list_total: number })[];
+    rows = withTotal.map(({ list_total: _, ...row }) => row);
+    // No row on the first page: nothing matches. Past the end, the total is counted apart.
+    if (withTotal.length > 0) return { rows, total: Number(withTotal[0]!.list_total) };
+    if (f.offset === 0) return { rows, total: 0 };
+  } else {
     const ids = page.map((r) => r.id);
     const found = ids.length === 0 ? [] : await withComputed(db, {}, ids, cutoff).execute();
     const byId = new Map(found.map((r) => [r.id, r]));
     rows = ids.map((id) => byId.get(id)).filter((r): r is RelationshipListRow => r !== undefined);
   }
-  const count = await filtered(db, f, null, cutoff, f.dormant !== undefined)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const count = await relationshipCountQuery(db, f, cutoff).executeTakeFirstOrThrow();
   return { rows, total: Number(count.total) };
+}
+
+/**
+ * The list's total for these filters, as a query (the Desk counts several filters in one
+ * statement); the last activity is computed only for a dormancy filter.
+ */
+export function relationshipCountQuery(db: Db, f: Partial<RelationshipListFilters>, cutoff: string) {
+  return filtered(db, f, null, cutoff, f.dormant !== undefined).select((eb) =>
+    eb.fn.countAll<number>().as('total'),
+  );
 }
 
 /** Distinct linked records per area of cooperation (null: records without an area). */
