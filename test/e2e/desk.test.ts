@@ -26,6 +26,8 @@ describe('the Desk', () => {
     const page = h.page;
     h.calls.length = 0;
     await h.open('/desk');
+    // The charts and the map are drawn as they are scrolled toward, as a person would.
+    await page.getByTestId('desk-figures').scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.getByTestId('letters-chart').locator('.recharts-bar-rectangle').count())
       .toBeGreaterThan(0);
@@ -56,6 +58,29 @@ describe('the Desk', () => {
     expect(await page.getByTestId('status-chart').getAttribute('aria-label')).toContain(
       `فعال: ${persian(active.total)}`,
     );
+    h.assertClean();
+  });
+  it('draws the charts and the map only as they are scrolled toward', async () => {
+    // A page of its own, opened at the top as the program starts.
+    const page = await h.context.newPage();
+    try {
+      await page.goto(`${h.origin}/index.html#/desk`);
+      await settle(page);
+      const figures = page.getByTestId('desk-figures');
+      // Below the lists, out of a 900-pixel window: room kept, nothing drawn yet.
+      expect(await figures.getAttribute('data-drawn')).toBe('false');
+      expect(await page.getByTestId('letters-chart').count()).toBe(0);
+      expect((await figures.boundingBox())!.height).toBeGreaterThan(600);
+      await figures.scrollIntoViewIfNeeded();
+      await expect.poll(() => figures.getAttribute('data-drawn')).toBe('true');
+      await expect
+        .poll(() => page.getByTestId('partner-map').getByTestId('map-point').count())
+        .toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('status-chart').getAttribute('aria-label')).toContain('فعال');
+      await expect.poll(() => page.getByTestId('approvals-chart').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
     h.assertClean();
   });
   it('asks the desk for each of its first answers once, as the page starts', async () => {

@@ -47,6 +47,8 @@ describe('a tour of the sample office', () => {
     const placed = (await h.desk.ok('partners.list', { limit: 500 })).items.filter(
       (p) => p.latitude !== null,
     );
+    // The map and the charts are drawn as they are scrolled toward.
+    await page.getByTestId('desk-figures').scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.getByTestId('partner-map').getByTestId('map-point').count())
       .toBe(placed.length);
@@ -63,6 +65,7 @@ describe('a tour of the sample office', () => {
     const active = (await h.desk.ok('relationships.list', { status: 'active', limit: 1 })).total;
     const cultural = (await h.desk.ok('relationships.list', { area: 'cultural', limit: 1 })).total;
     expect(active).toBeGreaterThan(0);
+    await page.getByTestId('desk-figures').scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.getByTestId('status-chart').getAttribute('aria-label'))
       .toContain(`فعال: ${persian(active)}`);

@@ -1,24 +1,29 @@
 /** The Desk: where the day starts — what needs attention, the office in numbers, the map. */
-import { Card, Grid, Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { lazy } from 'react';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
-import { PartnerMap } from '../partners/PartnerMap';
-import { ApprovalsWaitingChart, RelationshipsChart } from './DeskCharts';
 import { DeskLists } from './DeskLists';
 import { overviewInput } from './desk-queries';
-import { LettersChart } from './LettersChart';
 import { StatCards } from './StatCards';
 import { SystemCard } from './SystemCard';
+import { WhenVisible } from './WhenVisible';
+
+/** The charts and the map, below the lists: their code is read when they are scrolled toward. */
+const DeskFigures = lazy(() => import('./DeskFigures').then((m) => ({ default: m.DeskFigures })));
+
+/** Room kept for the figures until they are drawn: two rows of cards on a wide window. */
+const FIGURES_HEIGHT = 820;
 
 export function DeskPage() {
   const { t, name, dateOf, calendar } = useI18n();
   const { info } = useSession();
   // One call for everything drawn first: counts, lists and charts (the map, approvals and
-  // events read their own, after).
+  // events read their own, after; their first answers are asked as the page starts).
   const overview = useQuery('desk.overview', overviewInput(calendar), {});
   const user = info.currentUser;
   const data = overview.data ?? overview.previous;
@@ -36,25 +41,9 @@ export function DeskPage() {
         <>
           <StatCards counts={data.counts} />
           <DeskLists overview={data} today={data.today} />
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <LettersChart months={data.lettersByMonth} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <Card component="section" aria-label={t('desk.map.title')} h="100%">
-                <Title order={2} fz="h5" mb="sm">
-                  {t('desk.map.title')}
-                </Title>
-                <PartnerMap compact />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <RelationshipsChart byStatus={data.relationshipsByStatus} byArea={data.relationshipsByArea} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <ApprovalsWaitingChart today={data.today} />
-            </Grid.Col>
-          </Grid>
+          <WhenVisible minHeight={FIGURES_HEIGHT} testId="desk-figures">
+            <DeskFigures overview={data} />
+          </WhenVisible>
         </>
       )}
       <SystemCard info={info} />
