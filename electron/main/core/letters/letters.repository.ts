@@ -136,11 +136,21 @@ export interface LetterSort {
  */
 export type LetterPlan = 'seek' | 'walk';
 
+/**
+ * How a partner's letters under other filters are reached: from the partner's links
+ * (letter_partners, the default) or from the other filters' own index (a date range, a
+ * state), each letter's link probed by its primary key. The office's own city is linked to
+ * nearly every letter: counting a year of its letters from its 80,000 links took 120 ms at
+ * 1×, from the year's 8,000 letters 5 ms.
+ */
+export type PartnerDrive = 'links' | 'letters';
+
 function filtered<O>(
   qb: SelectQueryBuilder<Database, 'letters', O>,
   f: LetterFilter,
   plan: LetterPlan = 'seek',
   bySubject = false,
+  partnerDrive: PartnerDrive = 'links',
 ): SelectQueryBuilder<Database, 'letters', O> {
   let q = qb;
   const walking = plan === 'walk';
@@ -162,22 +172,23 @@ function filtered<O>(
   if (f.referredTo !== undefined) q = q.where(col('referred_to_user_id'), '=', f.referredTo);
   if (f.partnerId !== undefined) {
     const partnerId = f.partnerId;
-    q = walking
-      ? // One primary-key probe per letter walked, until the page is full.
-        q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('letter_partners')
-              .select(sql.lit(1).as('one'))
-              .whereRef('letter_partners.letter_id', '=', 'letters.id')
-              .where('letter_partners.partner_id', '=', partnerId),
-          ),
-        )
-      : q.where('letters.id', 'in', (eb) =>
-          eb
-            .selectFrom('letter_partners')
-            .select('letter_partners.letter_id')
-            .where('partner_id', '=', partnerId),
-        );
+    q =
+      walking || partnerDrive === 'letters'
+        ? // One primary-key probe per letter walked (until the page is full) or dated.
+          q.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('letter_partners')
+                .select(sql.lit(1).as('one'))
+                .whereRef('letter_partners.letter_id', '=', 'letters.id')
+                .where('letter_partners.partner_id', '=', partnerId),
+            ),
+          )
+        : q.where('letters.id', 'in', (eb) =>
+            eb
+              .selectFrom('letter_partners')
+              .select('letter_partners.letter_id')
+              .where('partner_id', '=', partnerId),
+          );
   }
   if (f.textKey !== undefined && f.textKey !== '') {
     const grams = keyGramsPlan(f.textKey);
@@ -243,8 +254,47 @@ export function letterPageQuery(
 /** The filters letter_counts answers a total for. */
 const COUNTED = new Set(['direction', 'state', 'classification', 'urgency']);
 
-/** The count query of the register list: the same filter. */
-export function letterCountQuery(db: Db, filter: LetterFilter) {
+/**
+ * Whether a partner's letters under other filters are fewer from the other filters' side:
+ * the partner's links are counted up to a cap; a date range's letters up to the links found
+ * (each count stops at the smaller side), or a direction, state, classification or urgency
+ * from the kept counts. Other filters (a case, a text) keep the links.
+ */
+export async function partnerDriveOf(db: Db, filter: LetterFilter): Promise<PartnerDrive> {
+  if (filter.partnerId === undefined) return 'links';
+  const rest = Object.entries({ ...filter, partnerId: undefined }).filter(([, v]) => v !== undefined);
+  const counted = rest.length > 0 && rest.every(([key]) => COUNTED.has(key));
+  if (!hasDates(filter) && !counted) return 'links';
+  const links = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM letter_partners WHERE partner_id = ${filter.partnerId} LIMIT ${PARTNER_LINKS_CAP}
+    )`.execute(db);
+  const linked = Number(links.rows[0]?.n ?? 0);
+  let others: number;
+  if (hasDates(filter)) {
+    let range = db.selectFrom('letters').select(sql.lit(1).as('one'));
+    if (filter.dateFrom !== undefined) range = range.where('letters.letter_date', '>=', filter.dateFrom);
+    if (filter.dateTo !== undefined) range = range.where('letters.letter_date', '<=', filter.dateTo);
+    const dated = await db
+      .selectFrom(range.limit(linked).as('r'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    others = Number(dated.n);
+  } else {
+    const kept = await letterCountQuery(db, Object.fromEntries(rest)).executeTakeFirstOrThrow();
+    others = Number(kept.n);
+  }
+  return others < linked ? 'letters' : 'links';
+}
+
+/** Links counted at most when choosing a partner's drive: beyond it the dates decide alone. */
+const PARTNER_LINKS_CAP = 50_000;
+
+/**
+ * The count query of the register list: the same filter. `partnerDrive` (partnerDriveOf)
+ * says from which side a partner's letters in a date range are counted.
+ */
+export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: PartnerDrive = 'links') {
   const only = Object.entries(filter).filter(([, v]) => v !== undefined);
   if (only.length === 1 && filter.partnerId !== undefined) {
     // A partner alone: counted from the letter–partner index without touching the letters
@@ -281,7 +331,9 @@ export function letterCountQuery(db: Db, filter: LetterFilter) {
         .select((eb) => eb.fn.countAll<number>().as('n'));
     }
   }
-  return filtered(db.selectFrom('letters'), filter).select((eb) => eb.fn.countAll<number>().as('n'));
+  return filtered(db.selectFrom('letters'), filter, 'seek', false, partnerDrive).select((eb) =>
+    eb.fn.countAll<number>().as('n'),
+  );
 }
 
 /** Above this many matches, walking the sort order's index finds a page sooner than seeking. */
@@ -326,7 +378,10 @@ export async function listLetterRows(
   limit: number,
   offset: number,
 ): Promise<{ rows: LetterRow[]; total: number }> {
-  const count = async () => Number((await letterCountQuery(db, filter).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (await letterCountQuery(db, filter, await partnerDriveOf(db, filter)).executeTakeFirstOrThrow()).n,
+    );
   const text = filter.textKey !== undefined && filter.textKey !== '';
   if (seekMaySort(filter, sort) || text) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
