@@ -43,20 +43,27 @@ export function openBenchDesk(dir: string, clock = new BenchClock()): Promise<De
 }
 
 /**
+ * The generated desk a folder holds (a copy of a cache keeps its dataset.json), with a warning
+ * when an older generator made it; an error when the folder holds no generated desk.
+ */
+export function datasetIn(dir: string): Dataset {
+  const marker = join(dir, 'dataset.json');
+  if (!existsSync(marker)) throw new Error(`${dir} holds no generated desk (no dataset.json)`);
+  const found = { dir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<Dataset, 'dir'>) };
+  if ((found.generator ?? 1) !== GENERATOR_VERSION)
+    process.stderr.write(
+      `${dir} was made by generator ${found.generator ?? 1}, not ${GENERATOR_VERSION}: its figures are not ` +
+        `comparable with a current office. Delete it to generate it again.\n`,
+    );
+  return found;
+}
+
+/**
  * The cached desk of a scale, generated first when missing. `dir` puts it elsewhere than the
  * cache (a scratch generation that must not replace a cached one).
  */
 export async function ensureDataset(scale: number, dir = join(CACHE_DIR, String(scale))): Promise<Dataset> {
-  const marker = join(dir, 'dataset.json');
-  if (existsSync(marker)) {
-    const cached = { dir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<Dataset, 'dir'>) };
-    if ((cached.generator ?? 1) !== GENERATOR_VERSION)
-      process.stderr.write(
-        `${dir} was made by generator ${cached.generator ?? 1}, not ${GENERATOR_VERSION}: its figures are not ` +
-          `comparable with a current office. Delete it to generate it again.\n`,
-      );
-    return cached;
-  }
+  if (existsSync(join(dir, 'dataset.json'))) return datasetIn(dir);
   // Built in memory when the machine has a tmpfs: every call's fsync would otherwise make the
   // 1× office take hours. Only the generation is faster; the measurements run on the cache.
   const partial = existsSync('/dev/shm')
