@@ -97,6 +97,98 @@ const DETAILED_CATEGORIES = [
   'blink.user_timing',
 ].join(',');
 
+/**
+ * `--desk-trace <file>`: after the Desk's figure is measured, one more cold load of the Desk is
+ * traced with the timeline's categories and written to <file>; stderr gets when each desk call
+ * started and ended, when each script and style sheet arrived, the paints, and the page's
+ * longest tasks with their parts (milliseconds from the navigation). The figure itself comes
+ * from the untraced loads, as without the flag.
+ */
+const DESK_TRACE = flagValue('--desk-trace');
+
+/** The desk calls of the traced load: method, start and end in ms from its navigation. */
+interface CallTiming {
+  method: string;
+  start: number;
+  end: number;
+}
+
+async function traceDeskLoad(
+  context: BrowserContext,
+  origin: string,
+  file: string,
+  calls: { log: CallTiming[] | null; t0: number },
+): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    events.push(...(data.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: DETAILED_CATEGORIES, transferMode: 'ReportEvents' });
+  calls.log = [];
+  calls.t0 = Date.now();
+  let ready: number;
+  let timings: { resources: [string, number, number][]; paints: [string, number][] };
+  try {
+    await page.goto(`${origin}/index.html#/desk`);
+    await settle(page);
+    ready = Date.now() - calls.t0;
+    timings = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        performance: {
+          getEntriesByType(type: string): { name: string; startTime: number; responseEnd?: number }[];
+        };
+      };
+      return {
+        resources: w.performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.(js|css)$/.test(e.name))
+          .map((e): [string, number, number] => [
+            e.name.split('/').pop() ?? e.name,
+            Math.round(e.startTime),
+            Math.round(e.responseEnd ?? 0),
+          ]),
+        paints: w.performance
+          .getEntriesByType('paint')
+          .map((e): [string, number] => [e.name, Math.round(e.startTime)]),
+      };
+    });
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    await page.close();
+  }
+  const log = calls.log;
+  calls.log = null;
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  const lines = [`the traced Desk load settled at ${ready} ms; trace in ${file}`];
+  for (const c of log) lines.push(`  call ${c.method.padEnd(24)} ${c.start}-${c.end} ms`);
+  for (const [name, start, end] of timings?.resources ?? [])
+    lines.push(`  file ${name.padEnd(40)} ${start}-${end} ms`);
+  for (const [name, at] of timings.paints) lines.push(`  paint ${name} ${at} ms`);
+  // The page's renderer: the main thread that ran the most tasks of the trace.
+  const count = new Map<string, number>();
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(thread))
+      count.set(thread, (count.get(thread) ?? 0) + (e.tdur ?? 0));
+  }
+  const busiest = [...count].sort((a, b) => b[1] - a[1])[0];
+  if (busiest) {
+    lines.push(`  the page's main thread: ${Math.round(busiest[1] / 1000)} ms of CPU; its longest tasks:`);
+    lines.push(describeLongest(events, busiest[0], 8));
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
 /** The `count` longest tasks of one thread, each with its direct parts summed by name. */
 function describeLongest(events: TraceEvent[], thread: string, count: number): string {
   const onThread = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread && e.ts !== undefined);
@@ -265,9 +357,14 @@ export async function measureBrowser(deskDir: string, rendererDir = RENDERER_DIR
       locale: 'fa-IR',
       timezoneId: 'Asia/Tehran',
     });
-    await context.exposeBinding('__deskCall', async (_source, method: string, input: unknown) =>
-      JSON.stringify(await desk.call(method, input)),
-    );
+    // Set while the `--desk-trace` load runs: when each desk call started and ended.
+    const calls: { log: CallTiming[] | null; t0: number } = { log: null, t0: 0 };
+    await context.exposeBinding('__deskCall', async (_source, method: string, input: unknown) => {
+      const start = Date.now() - calls.t0;
+      const answer = JSON.stringify(await desk.call(method, input));
+      calls.log?.push({ method, start, end: Date.now() - calls.t0 });
+      return answer;
+    });
     await context.addInitScript({ content: bridgeScript(EVENT_NAMES) });
     let paintMeasured: Measured;
     try {
@@ -284,6 +381,7 @@ export async function measureBrowser(deskDir: string, rendererDir = RENDERER_DIR
         pass: paint.ready < 1_500,
         note: `navigation to the Desk settled (median of 3); first contentful paint ${paint.fcp} ms`,
       };
+      if (DESK_TRACE) await traceDeskLoad(context, server.origin, DESK_TRACE, calls);
     } catch (error) {
       // A Desk that does not settle within the harness's wait is a failure to report, not a
       // reason to lose every other figure of the run.
