@@ -5,13 +5,7 @@
  * in the order the screen needs them: what every page waits for (the upgrade, damaged-desk
  * and setup gates, the user, the session), then the page's own.
  */
-import {
-  overviewInput,
-  APPROVALS_WAITING,
-  turnaroundInput,
-  upcomingEventsInput,
-} from '../features/desk/desk-queries';
-import { MAP_QUERY } from '../features/partners/map-queries';
+import { overviewInput } from '../features/desk/desk-queries';
 import { storedPreferences } from '../i18n/preferences';
 import { preload } from '../lib/preload';
 import { parseHash } from './routes';
@@ -25,15 +19,9 @@ export function askFirstQuestions(hash: string): void {
   preload('system.info', {});
   preload('settings.get', {});
   if (parseHash(hash)?.section !== 'desk') return;
-  // The Desk: its overview, the map (its first drawing waits for the partners), the lists,
-  // then what needs the desk's date, which comes with the overview.
-  preload('desk.overview', overviewInput(storedPreferences().calendar)).then(
-    (overview) => {
-      preload('events.list', upcomingEventsInput(overview.today));
-      preload('approvals.turnaround', turnaroundInput(overview.today));
-    },
-    () => {},
-  );
-  preload('desk.map', MAP_QUERY);
-  preload('approvals.waiting', APPROVALS_WAITING);
+  // The Desk: its overview, which everything drawn first comes from. What lies below the fold
+  // asks for itself as it is drawn (the approvals and events lists as the page mounts, the map
+  // and the approvals chart as they are scrolled toward), after the first paint, instead of
+  // keeping the desk busy while the program's code is being served and read.
+  preload('desk.overview', overviewInput(storedPreferences().calendar));
 }
