@@ -32,7 +32,9 @@ describe('documents', () => {
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به فارسی' }).click();
     await expect
-      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${letterFile}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: \u2068${letterFile}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     expect(isDocx(letterFile)).toBe(true);
 
@@ -43,7 +45,9 @@ describe('documents', () => {
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به انگلیسی' }).click();
     await expect
-      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${briefing}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: \u2068${briefing}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     expect(isDocx(briefing)).toBe(true);
     h.assertClean();
@@ -58,7 +62,9 @@ describe('documents', () => {
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به فارسی' }).click();
     await expect
-      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${agreementFile}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: \u2068${agreementFile}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     expect(isDocx(agreementFile)).toBe(true);
 
@@ -69,7 +75,9 @@ describe('documents', () => {
     await page.getByTestId('export-word').click();
     await page.getByRole('menuitem', { name: 'Word به انگلیسی' }).click();
     await expect
-      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${brief}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: \u2068${brief}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     expect(isDocx(brief)).toBe(true);
     h.assertClean();
@@ -84,7 +92,9 @@ describe('documents', () => {
     h.desk.platform.nextSavePath = report;
     await page.getByTestId('report-make').click();
     await expect
-      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: ${report}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`پروندهٔ Word نوشته شد: \u2068${report}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     expect(isDocx(report)).toBe(true);
 

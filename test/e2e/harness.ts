@@ -204,6 +204,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: error.message }));
     page.on('requestfailed', (request) => {
       if (!sameOrigin(request.url())) return; // already recorded as foreign
+      // The page itself let go of it (a screen's code still loading when the user moved on):
+      // no answer was refused, and a request the server failed still shows as an error.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
       problems.push({
         kind: 'requestfailed',
         text: `${request.url()} ${request.failure()?.errorText ?? ''}`,

@@ -94,7 +94,9 @@ describe('import and export', () => {
     h.desk.platform.nextSavePath = file;
     await page.getByTestId('export-excel').click();
     await expect
-      .poll(() => page.getByText(`۱ ردیف در Excel نوشته شد: ${file}`).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText(`۱ ردیف در Excel نوشته شد: \u2068${file}\u2069`).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(file) as never);
