@@ -23,7 +23,7 @@ export function DeskPage() {
   const { t, name, dateOf, calendar } = useI18n();
   const { info } = useSession();
   // One call for everything drawn first: counts, lists and charts (the map, approvals and
-  // events read their own, after; their first answers are asked as the page starts).
+  // events read their own as they are drawn); app/first-screen.ts asks it as the page starts.
   const overview = useQuery('desk.overview', overviewInput(calendar), {});
   const user = info.currentUser;
   const data = overview.data ?? overview.previous;

@@ -1,5 +1,5 @@
 /**
- * What the Desk asks the desk for, in one place for its cards and for the first questions
+ * What the Desk asks the desk for. The overview's input is shared with the first questions
  * asked as the page starts (app/first-screen.ts), which must ask with the very same input.
  */
 import type { MethodInput } from '../../../../shared/api/contract';

@@ -11,7 +11,6 @@ import { Loading } from '../../components/Loading';
 import { WorldMap, type MapLink, type MapPoint } from '../../components/WorldMap';
 import { useI18n } from '../../i18n/locale';
 import { useQuery } from '../../lib/query';
-import { MAP_QUERY } from './map-queries';
 import { RELATIONSHIP_COLORS, partnerLabel } from './partner-view';
 
 type Coordinates = [number, number];
@@ -27,7 +26,7 @@ function placeOf(partner: MapPartner, byId: Map<string, MapPartner>): Coordinate
 export function PartnerMap({ compact = false }: { compact?: boolean }) {
   const { t, name, locale } = useI18n();
   // Only what the map draws: partners with their place and parent, relationships with their sides.
-  const map = useQuery('desk.map', MAP_QUERY, { entities: ['partner', 'relationship'] });
+  const map = useQuery('desk.map', {}, { entities: ['partner', 'relationship'] });
   if (map.error) return <ErrorNotice error={map.error} onRetry={map.refresh} />;
   const data = map.data ?? map.previous;
   if (!data) return <Loading />;
