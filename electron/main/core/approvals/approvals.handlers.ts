@@ -413,11 +413,7 @@ export const approvalsHandlers = defineHandlers({
 
   'approvals.turnaround': async (ctx, input) => {
     if (input.to < input.from) throw invalid('The period ends before it begins.', ['to']);
-    const decisions = (await decisionDays(ctx.tx, input.from, input.to)).map((d) => ({
-      ...d,
-      days: Math.round(d.days),
-      n: Number(d.n),
-    }));
+    const decisions = await decisionDays(ctx.tx, input.from, input.to);
     const waitingNow = await waitingAtAuthorities(ctx.tx);
     const authorityIds = [...new Set([...decisions.map((d) => d.authority_id), ...waitingNow.keys()])];
     const authorities = new Map((await findAuthorities(ctx.tx, authorityIds)).map((a) => [a.id, a]));

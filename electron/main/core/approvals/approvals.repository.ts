@@ -224,5 +224,6 @@ export async function decisionDays(
     from approval_decisions
     where decided_on >= ${from} and decided_on <= ${to}
     group by authority_id, decision, days`.execute(db);
-  return rows;
+  // Whole days between two dates, as daysBetween counts them.
+  return rows.map((r) => ({ ...r, days: Math.round(r.days), n: Number(r.n) }));
 }

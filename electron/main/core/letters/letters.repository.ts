@@ -272,9 +272,10 @@ export async function partnerDriveOf(db: Db, filter: LetterFilter): Promise<Part
   const linked = Number(links.rows[0]?.n ?? 0);
   let others: number;
   if (hasDates(filter)) {
-    let range = db.selectFrom('letters').select(sql.lit(1).as('one'));
-    if (filter.dateFrom !== undefined) range = range.where('letters.letter_date', '>=', filter.dateFrom);
-    if (filter.dateTo !== undefined) range = range.where('letters.letter_date', '<=', filter.dateTo);
+    const range = filtered(db.selectFrom('letters').select(sql.lit(1).as('one')), {
+      dateFrom: filter.dateFrom,
+      dateTo: filter.dateTo,
+    });
     const dated = await db
       .selectFrom(range.limit(linked).as('r'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -292,7 +293,7 @@ const PARTNER_LINKS_CAP = 50_000;
 
 /**
  * The count query of the register list: the same filter. `partnerDrive` (partnerDriveOf)
- * says from which side a partner's letters in a date range are counted.
+ * says from which side a partner's letters under a date range or a state are counted.
  */
 export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: PartnerDrive = 'links') {
   const only = Object.entries(filter).filter(([, v]) => v !== undefined);
