@@ -24,6 +24,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-16-search-merge-when-idle',
     '2026-11-27-17-letters-unused-indexes',
     '2026-11-27-18-letter-counts',
+    '2026-11-27-19-cases-open',
   ],
   objects: [
     {
@@ -169,6 +170,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'cases_due',
       tbl_name: 'cases',
       sql: 'CREATE INDEX "cases_due" on "cases" ("due_on")',
+    },
+    {
+      type: 'index',
+      name: 'cases_open',
+      tbl_name: 'cases',
+      sql: 'CREATE INDEX "cases_open" on "cases" ("closed_on") where "closed_on" is null',
     },
     {
       type: 'index',

@@ -20,6 +20,7 @@ import * as searchPrefixes from './2026-11-27-15-search-prefixes';
 import * as searchMergeWhenIdle from './2026-11-27-16-search-merge-when-idle';
 import * as lettersUnusedIndexes from './2026-11-27-17-letters-unused-indexes';
 import * as letterCounts from './2026-11-27-18-letter-counts';
+import * as casesOpen from './2026-11-27-19-cases-open';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-16-search-merge-when-idle': searchMergeWhenIdle,
   '2026-11-27-17-letters-unused-indexes': lettersUnusedIndexes,
   '2026-11-27-18-letter-counts': letterCounts,
+  '2026-11-27-19-cases-open': casesOpen,
 };
 
 export const migrationProvider: MigrationProvider = {
