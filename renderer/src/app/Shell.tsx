@@ -1,7 +1,7 @@
 /** The window: header on top, the sections on the start side (right in Persian), the page. */
 import { AppShell, Button, Group, NavLink, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconWorld } from '@tabler/icons-react';
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Loading } from '../components/Loading';
 import { SessionProvider } from './session';
@@ -10,10 +10,12 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PAGES, VISIBLE_SECTIONS } from './pages';
 import { routeHref, useRoute } from './routes';
 import { useShortcuts } from './shortcuts';
-import { CommandPalette } from './CommandPalette';
 import { HeaderSearch } from './HeaderSearch';
 import { IntegrityAlert } from './IntegrityAlert';
 import { hasMethod } from './sections';
+
+/** The command palette's code is read when it is first opened (Ctrl+K or the header's button). */
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
 
 export function Shell() {
   const { t } = useI18n();
@@ -21,7 +23,12 @@ export function Shell() {
   const Page = route ? PAGES[route.section] : undefined;
   const visible = route !== null && VISIBLE_SECTIONS.some((s) => s.id === route.section);
   const [palette, setPalette] = useState(false);
-  const openPalette = useCallback(() => setPalette(true), []);
+  // Kept once opened, so it closes with its own transition.
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  const openPalette = useCallback(() => {
+    setPaletteUsed(true);
+    setPalette(true);
+  }, []);
   const searchable = hasMethod('search.query');
   useShortcuts({ section: visible ? route.section : null, ...(searchable && { openPalette }) });
 
@@ -92,7 +99,11 @@ export function Shell() {
           </ErrorBoundary>
         </SessionProvider>
       </AppShell.Main>
-      {searchable && <CommandPalette opened={palette} onClose={() => setPalette(false)} />}
+      {searchable && paletteUsed && (
+        <Suspense fallback={null}>
+          <CommandPalette opened={palette} onClose={() => setPalette(false)} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

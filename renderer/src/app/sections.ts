@@ -17,7 +17,7 @@ import {
   IconSignature,
   type Icon,
 } from '@tabler/icons-react';
-import { METHOD_NAMES } from '../../../shared/api/contract';
+import { METHOD_NAMES } from '../../../shared/api/method-names';
 import type { MessageKey } from '../i18n/fa';
 import type { SectionId } from './routes';
 

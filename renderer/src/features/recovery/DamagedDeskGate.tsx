@@ -4,11 +4,13 @@
  * opened. An open desk answers `upgrading: false` and `damaged: false`, and the program goes
  * on as usual.
  */
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { hasMethod } from '../../app/sections';
 import { useQuery } from '../../lib/query';
-import { DamagedDeskPage } from './DamagedDeskPage';
 import { UpgradeGate } from './UpgradeGate';
+
+/** Read only when the desk file could not be opened. */
+const DamagedDeskPage = lazy(() => import('./DamagedDeskPage').then((m) => ({ default: m.DamagedDeskPage })));
 
 export function DamagedDeskGate({ children }: { children: ReactNode }) {
   return (
@@ -23,6 +25,11 @@ function DamagedDeskCheck({ children }: { children: ReactNode }) {
   const status = useQuery('backup.damaged', hasMethod('backup.damaged') ? {} : null, { entities: [] });
   if (!hasMethod('backup.damaged') || status.error) return children;
   if (!status.data) return null;
-  if (status.data.damaged) return <DamagedDeskPage status={status.data} />;
+  if (status.data.damaged)
+    return (
+      <Suspense fallback={null}>
+        <DamagedDeskPage status={status.data} />
+      </Suspense>
+    );
   return children;
 }
