@@ -209,7 +209,9 @@ export type LetterCopy = z.infer<typeof letterCopy>;
 export const letterReferral = z.object({
   id,
   toUserId: id,
+  /** The user's Persian name, and English name when they have one. */
   toUserName: z.string(),
+  toUserNameEn: z.string().nullable(),
   instruction: z.string().nullable(),
   dueDate: isoDate.nullable(),
   /** The workstation login of who referred it. */

@@ -153,6 +153,13 @@ describe('correspondence', () => {
     await expect
       .poll(() => page.locator('[role="row"][data-index="0"]').textContent())
       .toContain('2025-05-05');
+    // The letter referred above names its referee in the register as the user is named in
+    // each language.
+    const referred = page.locator('[role="row"]').filter({ hasText: 'Reza Karimi' });
+    await expect.poll(() => referred.count()).toBe(1);
+    expect(await page.locator('[role="row"]').filter({ hasText: 'رضا کریمی' }).count()).toBe(0);
+    await screenshot(page, '/correspondence', 'fa', 'correspondence');
+    await expect.poll(() => page.locator('[role="row"]').filter({ hasText: 'رضا کریمی' }).count()).toBe(1);
     await screenshot(page, '/correspondence/new?direction=incoming', 'fa', 'letter-form');
     // A fresh form in English, with the office named in English.
     await setLocale(page, 'en');

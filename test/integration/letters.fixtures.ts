@@ -42,8 +42,13 @@ export async function addRelationship(t: TestDesk, ownUnitId: string, partnerId:
   return id;
 }
 
-export async function addUser(t: TestDesk, username: string, nameFa: string): Promise<string> {
-  return (await t.ok('users.create', { username, nameFa })).id;
+export async function addUser(
+  t: TestDesk,
+  username: string,
+  nameFa: string,
+  nameEn?: string,
+): Promise<string> {
+  return (await t.ok('users.create', { username, nameFa, ...(nameEn && { nameEn }) })).id;
 }
 
 /** A letter from an embassy to the office unless told otherwise. */

@@ -189,12 +189,13 @@ describe('changing letters', () => {
 
   it('refers a letter and keeps the history of referrals', async () => {
     const sara = await addUser(t, 'sara', 'سارا احمدی');
-    const reza = await addUser(t, 'reza', 'رضا کریمی');
+    const reza = await addUser(t, 'reza', 'رضا کریمی', 'Reza Karimi');
     const letter = await t.ok('letters.create', letterInput());
     const first = await t.ok('letters.refer', { id: letter.id, toUserId: sara, instruction: 'جهت بررسی' });
     expect(first.currentReferral).toMatchObject({
       toUserId: sara,
       toUserName: 'سارا احمدی',
+      toUserNameEn: null,
       instruction: 'جهت بررسی',
     });
     t.clock.advance(3_600_000);
@@ -205,10 +206,17 @@ describe('changing letters', () => {
       dueDate: '2025-05-10',
     });
     expect(
-      second.referrals.map((r) => [r.toUserName, r.instruction, r.dueDate, r.referredBy, r.referredAt]),
+      second.referrals.map((r) => [
+        r.toUserName,
+        r.toUserNameEn,
+        r.instruction,
+        r.dueDate,
+        r.referredBy,
+        r.referredAt,
+      ]),
     ).toEqual([
-      ['سارا احمدی', 'جهت بررسی', null, 'tester', '2025-05-05T09:00:00.000Z'],
-      ['رضا کریمی', 'تهیه پاسخ', '2025-05-10', 'tester', '2025-05-05T10:00:00.000Z'],
+      ['سارا احمدی', null, 'جهت بررسی', null, 'tester', '2025-05-05T09:00:00.000Z'],
+      ['رضا کریمی', 'Reza Karimi', 'تهیه پاسخ', '2025-05-10', 'tester', '2025-05-05T10:00:00.000Z'],
     ]);
     expect(second.currentReferral).toEqual(second.referrals[1]);
 

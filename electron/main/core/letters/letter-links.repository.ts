@@ -28,6 +28,7 @@ export interface ReferralWithUser {
   letter_id: string;
   to_user_id: string;
   to_user_name: string;
+  to_user_name_en: string | null;
   instruction: string | null;
   due_date: string | null;
   referred_by: string;
@@ -266,6 +267,7 @@ const REFERRAL_COLUMNS = [
   'f.letter_id',
   'f.to_user_id',
   'u.name_fa as to_user_name',
+  'u.name_en as to_user_name_en',
   'f.instruction',
   'f.due_date',
   'f.referred_by',

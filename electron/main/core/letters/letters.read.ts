@@ -79,6 +79,7 @@ function toReferral(r: ReferralWithUser): LetterReferral {
     id: r.id,
     toUserId: r.to_user_id,
     toUserName: r.to_user_name,
+    toUserNameEn: r.to_user_name_en,
     instruction: r.instruction,
     dueDate: r.due_date,
     referredBy: r.referred_by,

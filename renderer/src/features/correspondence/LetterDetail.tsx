@@ -248,7 +248,10 @@ export function LetterDetail({ id }: { id: string }) {
                   {[...letter.referrals].reverse().map((r) => (
                     <Stack gap={2} key={r.id}>
                       <Text size="sm" fw={500}>
-                        {t('letters.referral.line', { by: byLogin(r.referredBy), to: r.toUserName })}
+                        {t('letters.referral.line', {
+                          by: byLogin(r.referredBy),
+                          to: name({ nameFa: r.toUserName, nameEn: r.toUserNameEn }),
+                        })}
                       </Text>
                       {r.instruction && (
                         <Text size="sm" dir="auto">

@@ -246,7 +246,14 @@ function LetterRegister({
         id: 'referral',
         header: t('letters.field.referral'),
         width: '8rem',
-        render: (l) => (l.currentReferral ? <bdi dir="auto">{l.currentReferral.toUserName}</bdi> : ''),
+        render: (l) =>
+          l.currentReferral ? (
+            <bdi dir="auto">
+              {i18n.name({ nameFa: l.currentReferral.toUserName, nameEn: l.currentReferral.toUserNameEn })}
+            </bdi>
+          ) : (
+            ''
+          ),
       },
     ];
     return raw.map((column) => ({ ...column, render: drawnOnce(column.render) }));
