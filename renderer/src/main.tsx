@@ -12,7 +12,10 @@ import { PAGE_LOADERS } from './app/page-loaders';
 import { parseHash } from './app/routes';
 
 askFirstQuestions(window.location.hash);
-void import('./app/mount');
-// Fetched alongside the program; the shell's lazy screen finds it loaded (or on its way).
+// The screen the window opens on is fetched alongside the program, and the program is drawn once
+// both are here: the shell then draws that screen at once instead of a loading fallback first
+// (React holds back what replaces a fallback for up to 300 ms). A screen that fails to load does
+// not hold the program back: the shell asks for it again and shows the failure as for any screen.
 const section = parseHash(window.location.hash)?.section;
-if (section) void PAGE_LOADERS[section]?.().catch(() => {});
+const screen = section ? PAGE_LOADERS[section]?.().catch(() => {}) : undefined;
+void Promise.all([import('./app/mount'), screen]).then(([program]) => program.mount());

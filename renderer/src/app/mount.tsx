@@ -9,25 +9,28 @@ import { DamagedDeskGate } from '../features/recovery/DamagedDeskGate';
 import { WelcomeGate } from '../features/welcome/WelcomeGate';
 import { LocaleProvider, applyToDocument, storedPreferences } from '../i18n/locale';
 
-const first = storedPreferences();
-applyToDocument(first.locale);
+/** Draws the program into #root (main.tsx calls it once the first screen's code is here). */
+export function mount(): void {
+  const first = storedPreferences();
+  applyToDocument(first.locale);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <LocaleProvider>
-          <Toasts />
-          <DamagedDeskGate>
-            <WelcomeGate>
-              <Shell />
-            </WelcomeGate>
-          </DamagedDeskGate>
-        </LocaleProvider>
-      </MantineProvider>
-    </DirectionProvider>
-  </StrictMode>,
-);
+  createRoot(root).render(
+    <StrictMode>
+      <DirectionProvider initialDirection={first.locale === 'fa' ? 'rtl' : 'ltr'}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+          <LocaleProvider>
+            <Toasts />
+            <DamagedDeskGate>
+              <WelcomeGate>
+                <Shell />
+              </WelcomeGate>
+            </DamagedDeskGate>
+          </LocaleProvider>
+        </MantineProvider>
+      </DirectionProvider>
+    </StrictMode>,
+  );
+}

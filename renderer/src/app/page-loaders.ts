@@ -12,7 +12,7 @@ export interface PageProps {
 
 type PageModule = Promise<{ default: ComponentType<PageProps> }>;
 
-export const PAGE_LOADERS: Partial<Record<SectionId, () => PageModule>> = {
+const IMPORTS: Partial<Record<SectionId, () => PageModule>> = {
   desk: () => import('../features/desk/DeskPage').then((m) => ({ default: m.DeskPage })),
   correspondence: () =>
     import('../features/correspondence/CorrespondencePage').then((m) => ({ default: m.CorrespondencePage })),
@@ -29,3 +29,23 @@ export const PAGE_LOADERS: Partial<Record<SectionId, () => PageModule>> = {
   events: () => import('../features/events/EventsPage').then((m) => ({ default: m.EventsPage })),
   import: () => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
 };
+
+/** The screens whose code has arrived, by section. */
+const loaded: Partial<Record<SectionId, ComponentType<PageProps>>> = {};
+
+/** Loads a section's screen; once it has arrived, `loadedPage` answers it. */
+export const PAGE_LOADERS: Partial<Record<SectionId, () => PageModule>> = Object.fromEntries(
+  Object.entries(IMPORTS).map(([section, load]) => [
+    section,
+    () =>
+      load().then((module) => {
+        loaded[section as SectionId] = module.default;
+        return module;
+      }),
+  ]),
+);
+
+/** A section's screen if its code has already arrived, without waiting a turn for it. */
+export function loadedPage(section: SectionId): ComponentType<PageProps> | undefined {
+  return loaded[section];
+}
