@@ -236,6 +236,15 @@ describe('agreements', () => {
     await expect
       .poll(() => page.getByTestId('clause-row-1').locator('textarea[data-language="en"]').inputValue())
       .toBe('Disputes shall be settled amicably between the Parties.');
+    // With the library empty again, its picker says so, and says nothing matches a text typed.
+    expect(before).toBe(0);
+    await page.getByTestId('clause-library-pick').click();
+    await expect
+      .poll(() => page.getByText('کتابخانهٔ بندها هنوز بندی ندارد', { exact: false }).isVisible())
+      .toBe(true);
+    await page.getByTestId('clause-library-pick').fill('داوری');
+    await expect.poll(() => page.getByText('هیچ موردی با این صافی پیدا نشد.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
     h.assertClean();
   });
 

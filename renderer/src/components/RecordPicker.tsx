@@ -20,6 +20,8 @@ export interface RecordPickerProps {
   onChange: (value: string | null, option: PickerOption | null) => void;
   load: (text: string) => Promise<PickerOption[]>;
   placeholder?: string;
+  /** Shown instead of "nothing matches" when nothing is found with no text typed: there is none. */
+  emptyMessage?: string;
   description?: string;
   error?: string | undefined;
   required?: boolean;
@@ -73,7 +75,9 @@ export function RecordPicker(props: RecordPickerProps) {
       onDropdownOpen={() => setOpened(true)}
       onDropdownClose={() => setOpened(false)}
       filter={({ options }) => options}
-      nothingFoundMessage={t('list.noMatch')}
+      nothingFoundMessage={
+        props.emptyMessage !== undefined && debounced.trim() === '' ? props.emptyMessage : t('list.noMatch')
+      }
       onChange={(next) => props.onChange(next, data.find((o) => o.value === next) ?? null)}
       data-testid={props['data-testid']}
       comboboxProps={{ shadow: 'md' }}

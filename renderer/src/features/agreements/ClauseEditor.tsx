@@ -326,6 +326,7 @@ export function ClauseEditor({ agreement, onChanged }: { agreement: Agreement; o
             <RecordPicker
               label={t('agreements.clause.fromLibrary')}
               placeholder={t('agreements.clause.library.pick')}
+              emptyMessage={t('agreements.clause.library.empty')}
               value={libraryPick?.value ?? null}
               valueLabel={libraryPick?.label ?? null}
               onChange={(_value, option) => setLibraryPick(option)}

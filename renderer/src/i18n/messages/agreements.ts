@@ -82,6 +82,7 @@ export const agreementsFa = {
   'agreements.clause.add': 'افزودن بند',
   'agreements.clause.fromLibrary': 'از کتابخانهٔ بندها',
   'agreements.clause.library.pick': 'بند کتابخانه',
+  'agreements.clause.library.empty': 'کتابخانهٔ بندها هنوز بندی ندارد؛ بندها را در «کتابخانهٔ بندها» بیفزایید.',
   'agreements.clause.added': 'بند افزوده شد.',
   'agreements.clause.saved': 'بند {n} ذخیره شد.',
   'agreements.clause.removed': 'بند برداشته شد.',
@@ -232,6 +233,8 @@ export const agreementsEn: Translation<typeof agreementsFa> = {
   'agreements.clause.add': 'Add a clause',
   'agreements.clause.fromLibrary': 'From the clause library',
   'agreements.clause.library.pick': 'Library clause',
+  'agreements.clause.library.empty':
+    'The clause library has no clauses yet; add them under “Clause library”.',
   'agreements.clause.added': 'The clause was added.',
   'agreements.clause.saved': 'Clause {n} was saved.',
   'agreements.clause.removed': 'The clause was removed.',
