@@ -99,6 +99,7 @@ const TEXTS = [
 
 let t: TestDesk;
 const byDate: LetterSort = { by: 'letterDate', direction: 'desc' };
+const bySubjectAsc: LetterSort = { by: 'subject', direction: 'asc' };
 
 beforeAll(async () => {
   t = await openTestDesk();
@@ -147,6 +148,25 @@ async function expectSameAsInstr(): Promise<void> {
         label,
       ).toEqual(expected.slice(1, 6));
       expect(page.total, label).toBe(expected.length);
+      // Through both of the list's ways: few matches fetched and sorted, or many found once
+      // for page and total while the sort order is walked; on a page past the last match too.
+      for (const walkAbove of [0, 1000]) {
+        for (const offset of [0, 3, expected.length + 2]) {
+          const listed = await listLetterRows(db, filter, byDate, 5, offset, { walkAbove });
+          const at = `${label}, walk above ${walkAbove}, offset ${offset}`;
+          expect(
+            listed.rows.map((r) => r.id),
+            at,
+          ).toEqual(expected.slice(offset, offset + 5));
+          expect(listed.total, at).toBe(expected.length);
+        }
+        const bySubject = await listLetterRows(db, filter, bySubjectAsc, 50, 0, { walkAbove });
+        const sorted = await letterPageQuery(db, filter, bySubjectAsc, 50, 0, 'seek').execute();
+        expect(
+          bySubject.rows.map((r) => r.id),
+          `${label}, by subject, walk above ${walkAbove}`,
+        ).toEqual(sorted.map((r) => r.id));
+      }
     }
   }
 }

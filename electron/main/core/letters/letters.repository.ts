@@ -3,10 +3,16 @@
  * other sections show (the Desk overview, a partner's, relationship's or case's
  * correspondence). The tables a letter has many of live in letter-links.repository.ts.
  */
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { LetterSortKey, LetterState } from '../../../../shared/api/letters.contract';
 import type { Database } from '../db/tables';
-import { countLettersContaining, keyGramsPlan, letterRowidsContaining } from '../search/letter-key-grams';
+import {
+  countLettersContaining,
+  countLettersContainingUpTo,
+  keyGramsPlan,
+  letterRowidsContaining,
+  type KeyGramsPlan,
+} from '../search/letter-key-grams';
 import type { InsertableLetterRow, LetterRow, UpdateableLetterRow } from './letters.table';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -371,6 +377,41 @@ async function registerSize(db: Db): Promise<number> {
   return Number(result.rows[0]?.n ?? 0);
 }
 
+/**
+ * A page of the letters whose keys contain the text (an exact plan, no other filter) and how
+ * many they are, in one statement: the matches are found once (a materialized CTE), counted,
+ * and the sort order's index is walked checking each letter against them until the page is
+ * full. Reading them once for the count and again for the page cost a third more for a
+ * common word. The total is null when the page is past the last match (no row to carry it).
+ */
+export async function textMatchesPage(
+  db: Db,
+  plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
+  sort: LetterSort,
+  limit: number,
+  offset: number,
+): Promise<{ rows: LetterRow[]; total: number | null }> {
+  const page = letterPageQuery(db, {}, sort, limit, offset)
+    .where(sql<boolean>`+letters.rowid IN (SELECT r FROM text_matches)`)
+    .select(sql<number>`(SELECT count(*) FROM text_matches)`.as('text_matches_total'))
+    .compile();
+  const { rows } = await db.executeQuery<LetterRow & { text_matches_total: number }>(
+    CompiledQuery.raw(
+      `WITH text_matches(r) AS MATERIALIZED (
+        SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ?) ${page.sql}`,
+      [plan.match, ...page.parameters],
+    ),
+  );
+  const total = rows[0] === undefined ? null : Number(rows[0].text_matches_total);
+  return { rows: rows.map(({ text_matches_total: _, ...row }) => row), total };
+}
+
+/** How a list chooses between fetching its matches and walking the sort order; for tests. */
+export interface ListPlanOptions {
+  /** Above this many matches the sort order's index is walked (WALK_ABOVE). */
+  walkAbove?: number;
+}
+
 /** One page of the register and the total of its filter. */
 export async function listLetterRows(
   db: Db,
@@ -378,18 +419,31 @@ export async function listLetterRows(
   sort: LetterSort,
   limit: number,
   offset: number,
+  { walkAbove = WALK_ABOVE }: ListPlanOptions = {},
 ): Promise<{ rows: LetterRow[]; total: number }> {
   const count = async () =>
     Number(
       (await letterCountQuery(db, filter, await partnerDriveOf(db, filter)).executeTakeFirstOrThrow()).n,
     );
   const text = filter.textKey !== undefined && filter.textKey !== '';
+  const grams = text ? keyGramsPlan(filter.textKey!) : null;
+  const only = Object.entries(filter).filter(([, v]) => v !== undefined);
+  if (grams?.kind === 'exact' && only.length === 1) {
+    // A text alone: its matches are counted only as far as the plan needs. A few are fetched
+    // and sorted (and that count is their total); many are found once for page and total.
+    const atMost = await countLettersContainingUpTo(grams, walkAbove + 1).execute(db);
+    const few = Number(atMost.rows[0]?.n ?? 0);
+    if (few <= walkAbove)
+      return { rows: await letterPageQuery(db, filter, sort, limit, offset, 'seek').execute(), total: few };
+    const page = await textMatchesPage(db, grams, sort, limit, offset);
+    return { rows: page.rows, total: page.total ?? (await count()) };
+  }
   if (seekMaySort(filter, sort) || text) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
     // or a common word is read in the sort order until the page is full, not fetched whole
     // and sorted; a rare word's few letters are fetched and sorted.
     const total = await count();
-    let plan: LetterPlan = total > WALK_ABOVE ? 'walk' : 'seek';
+    let plan: LetterPlan = total > walkAbove ? 'walk' : 'seek';
     if (plan === 'walk' && sort.by === 'subject' && hasDates(filter)) {
       // Subjects do not follow dates, so a walk reads about (offset + limit) × letters ÷ total
       // rows of the subject index for the page, where the seek reads the total: a few weeks'

@@ -58,6 +58,19 @@ export function countLettersContaining(
 }
 
 /**
+ * How many letters' keys contain the text, counted up to `atMost` only (an exact plan): enough
+ * to tell a few matches, fetched and sorted, from many, walked in the sort order. FTS5 yields
+ * the matches in rowid order as it finds them, so the count stops early.
+ */
+export function countLettersContainingUpTo(
+  plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
+  atMost: number,
+): RawBuilder<{ n: number }> {
+  return sql<{ n: number }>`SELECT count(*) AS n FROM (
+    SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match} LIMIT ${atMost})`;
+}
+
+/**
  * Indexes every letter's key again (search.reindex): the triggers keep the index in step,
  * but it is keyed by the letters' rowids, which only a rebuild of the file (VACUUM) would
  * renumber. About 5 s of CPU for 100,000 letters, in one transaction.
