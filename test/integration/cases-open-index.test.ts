@@ -8,6 +8,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { officeCountsQuery } from '../../electron/main/core/overview/overview.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { undoMigrationsAfter } from './undo-migrations';
 
 let t: TestDesk | null = null;
 afterEach(async () => {
@@ -57,8 +58,7 @@ describe('the open cases count', () => {
     await t.ok('cases.create', { title: 'پرونده اجلاس', kind: 'incoming_delegation' });
     await t.ok('cases.update', { id: first.id, status: 'done' });
     const db = t.desk.internals.db;
-    await sql`DROP INDEX cases_open`.execute(db);
-    await sql`DELETE FROM kysely_migration WHERE name = '2026-11-27-19-cases-open'`.execute(db);
+    await undoMigrationsAfter(db, '2026-11-27-18-letter-counts');
     expect(await casesIndexes(t)).not.toContain('cases_open');
     expect(await openCount(t)).toBe(1);
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { letterCountQuery, type LetterFilter } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
+import { undoMigrationsAfter } from './undo-migrations';
 
 let t: TestDesk | null = null;
 afterEach(async () => {
@@ -123,8 +124,8 @@ describe('the register totals kept by triggers', () => {
       await sql`DROP TRIGGER ${sql.ref(trigger)}`.execute(db);
     await sql`DROP TABLE letter_counts`.execute(db);
     // Later migrations undone too, so the desk is as it was before this one.
-    await sql`DROP INDEX cases_open`.execute(db);
-    await sql`DELETE FROM kysely_migration WHERE name >= '2026-11-27-18-letter-counts'`.execute(db);
+    await undoMigrationsAfter(db, '2026-11-27-18-letter-counts');
+    await sql`DELETE FROM kysely_migration WHERE name = '2026-11-27-18-letter-counts'`.execute(db);
     await t.ok('letters.create', letterInput({ direction: 'outgoing', urgency: 'فوری' }));
 
     await t.reopen();

@@ -25,6 +25,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-17-letters-unused-indexes',
     '2026-11-27-18-letter-counts',
     '2026-11-27-19-cases-open',
+    '2026-11-28-20-desk-count-indexes',
   ],
   objects: [
     {
@@ -373,7 +374,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       type: 'index',
       name: 'letters_referred_to',
       tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_referred_to" on "letters" ("referred_to_user_id", "letter_date", "id")',
+      sql: 'CREATE INDEX "letters_referred_to" on "letters" ("referred_to_user_id", "letter_date", "id", "state")',
     },
     {
       type: 'index',
@@ -499,7 +500,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       type: 'index',
       name: 'tasks_done_due',
       tbl_name: 'tasks',
-      sql: 'CREATE INDEX "tasks_done_due" on "tasks" ("done", "due_date")',
+      sql: 'CREATE INDEX "tasks_done_due" on "tasks" ("done", "due_date", "assignee_id")',
     },
     {
       type: 'index',

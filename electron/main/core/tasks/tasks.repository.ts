@@ -107,7 +107,21 @@ export async function countOpenTasks(
   today: string,
   assigneeId: string | null,
 ): Promise<{ open: number; overdue: number; mine: number; myOverdue: number }> {
-  const row = await db
+  const row = await countOpenTasksQuery(db, today, assigneeId).executeTakeFirstOrThrow();
+  return {
+    open: Number(row.open),
+    overdue: Number(row.overdue ?? 0),
+    mine: Number(row.mine ?? 0),
+    myOverdue: Number(row.myOverdue ?? 0),
+  };
+}
+
+/**
+ * The statement of countOpenTasks, exported so tests can EXPLAIN it: it reads the entries of
+ * the open tasks in `tasks_done_due` alone, which holds their due dates and assignees.
+ */
+export function countOpenTasksQuery(db: Db, today: string, assigneeId: string | null) {
+  return db
     .selectFrom('tasks')
     .where('done', '=', 0)
     .select((eb) => [
@@ -124,12 +138,5 @@ export async function countOpenTasks(
             .end(),
         )
         .as('myOverdue'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    open: Number(row.open),
-    overdue: Number(row.overdue ?? 0),
-    mine: Number(row.mine ?? 0),
-    myOverdue: Number(row.myOverdue ?? 0),
-  };
+    ]);
 }

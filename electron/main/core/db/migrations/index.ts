@@ -21,6 +21,7 @@ import * as searchMergeWhenIdle from './2026-11-27-16-search-merge-when-idle';
 import * as lettersUnusedIndexes from './2026-11-27-17-letters-unused-indexes';
 import * as letterCounts from './2026-11-27-18-letter-counts';
 import * as casesOpen from './2026-11-27-19-cases-open';
+import * as deskCountIndexes from './2026-11-28-20-desk-count-indexes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-17-letters-unused-indexes': lettersUnusedIndexes,
   '2026-11-27-18-letter-counts': letterCounts,
   '2026-11-27-19-cases-open': casesOpen,
+  '2026-11-28-20-desk-count-indexes': deskCountIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
