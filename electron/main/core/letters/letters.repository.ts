@@ -8,7 +8,6 @@ import type { LetterSortKey, LetterState } from '../../../../shared/api/letters.
 import type { Database } from '../db/tables';
 import {
   countLettersContaining,
-  countLettersContainingUpTo,
   keyGramsPlan,
   letterRowidsContaining,
   type KeyGramsPlan,
@@ -257,6 +256,11 @@ export function letterPageQuery(
   return q.limit(limit).offset(offset);
 }
 
+/** The filters given (set to a value), as [name, value] pairs. */
+function given(filter: LetterFilter): [string, unknown][] {
+  return Object.entries(filter).filter(([, v]) => v !== undefined);
+}
+
 /** The filters letter_counts answers a total for. */
 const COUNTED = new Set(['direction', 'state', 'classification', 'urgency']);
 
@@ -268,7 +272,7 @@ const COUNTED = new Set(['direction', 'state', 'classification', 'urgency']);
  */
 export async function partnerDriveOf(db: Db, filter: LetterFilter): Promise<PartnerDrive> {
   if (filter.partnerId === undefined) return 'links';
-  const rest = Object.entries({ ...filter, partnerId: undefined }).filter(([, v]) => v !== undefined);
+  const rest = given({ ...filter, partnerId: undefined });
   const counted = rest.length > 0 && rest.every(([key]) => COUNTED.has(key));
   if (!hasDates(filter) && !counted) return 'links';
   const links = await sql<{ n: number }>`
@@ -302,7 +306,7 @@ const PARTNER_LINKS_CAP = 50_000;
  * says from which side a partner's letters under a date range or a state are counted.
  */
 export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: PartnerDrive = 'links') {
-  const only = Object.entries(filter).filter(([, v]) => v !== undefined);
+  const only = given(filter);
   if (only.length === 1 && filter.partnerId !== undefined) {
     // A partner alone: counted from the letter–partner index without touching the letters
     // (each pair is unique and every pair's letter exists: primary key and foreign key).
@@ -388,20 +392,22 @@ async function registerSize(db: Db): Promise<number> {
 export async function textMatchesPage(
   db: Db,
   plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
+  textKey: string,
   sort: LetterSort,
   limit: number,
   offset: number,
 ): Promise<{ rows: LetterRow[]; total: number | null }> {
+  // Kysely writes a CTE only around its own queries: the two parts are compiled and joined.
+  const matches = letterRowidsContaining(plan, textKey).compile(db);
   const page = letterPageQuery(db, {}, sort, limit, offset)
     .where(sql<boolean>`+letters.rowid IN (SELECT r FROM text_matches)`)
     .select(sql<number>`(SELECT count(*) FROM text_matches)`.as('text_matches_total'))
     .compile();
   const { rows } = await db.executeQuery<LetterRow & { text_matches_total: number }>(
-    CompiledQuery.raw(
-      `WITH text_matches(r) AS MATERIALIZED (
-        SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ?) ${page.sql}`,
-      [plan.match, ...page.parameters],
-    ),
+    CompiledQuery.raw(`WITH text_matches(r) AS MATERIALIZED (${matches.sql}) ${page.sql}`, [
+      ...matches.parameters,
+      ...page.parameters,
+    ]),
   );
   const total = rows[0] === undefined ? null : Number(rows[0].text_matches_total);
   return { rows: rows.map(({ text_matches_total: _, ...row }) => row), total };
@@ -428,15 +434,15 @@ export async function listLetterRows(
     );
   const text = filter.textKey !== undefined && filter.textKey !== '';
   const grams = text ? keyGramsPlan(filter.textKey!) : null;
-  const only = Object.entries(filter).filter(([, v]) => v !== undefined);
+  const only = given(filter);
   if (grams?.kind === 'exact' && only.length === 1) {
     // A text alone: its matches are counted only as far as the plan needs. A few are fetched
     // and sorted (and that count is their total); many are found once for page and total.
-    const atMost = await countLettersContainingUpTo(grams, walkAbove + 1).execute(db);
+    const atMost = await countLettersContaining(grams, walkAbove + 1).execute(db);
     const few = Number(atMost.rows[0]?.n ?? 0);
     if (few <= walkAbove)
       return { rows: await letterPageQuery(db, filter, sort, limit, offset, 'seek').execute(), total: few };
-    const page = await textMatchesPage(db, grams, sort, limit, offset);
+    const page = await textMatchesPage(db, grams, filter.textKey!, sort, limit, offset);
     return { rows: page.rows, total: page.total ?? (await count()) };
   }
   if (seekMaySort(filter, sort) || text) {

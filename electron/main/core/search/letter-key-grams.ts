@@ -41,33 +41,28 @@ export function letterRowidsContaining(
   plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
 ): RawBuilder<unknown> {
-  if (plan.kind === 'exact') {
-    return sql`SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match}`;
-  }
+  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}`;
   return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
     WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0`;
 }
 
-/** How many letters' keys contain the text, from the index alone (an exact plan only). */
+/**
+ * How many letters' keys contain the text, from the index alone (an exact plan only).
+ * `atMost` stops counting there: enough to tell a few matches, fetched and sorted, from many,
+ * walked in the sort order (FTS5 yields the matches in rowid order as it finds them).
+ */
 export function countLettersContaining(
   plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
+  atMost?: number,
 ): RawBuilder<{ n: number }> {
-  return sql<{
-    n: number;
-  }>`SELECT count(*) AS n FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match}`;
+  return atMost === undefined
+    ? sql<{ n: number }>`SELECT count(*) AS n FROM ${exactMatches(plan)}`
+    : sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${exactMatches(plan)} LIMIT ${atMost})`;
 }
 
-/**
- * How many letters' keys contain the text, counted up to `atMost` only (an exact plan): enough
- * to tell a few matches, fetched and sorted, from many, walked in the sort order. FTS5 yields
- * the matches in rowid order as it finds them, so the count stops early.
- */
-export function countLettersContainingUpTo(
-  plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
-  atMost: number,
-): RawBuilder<{ n: number }> {
-  return sql<{ n: number }>`SELECT count(*) AS n FROM (
-    SELECT rowid FROM letter_key_grams WHERE letter_key_grams MATCH ${plan.match} LIMIT ${atMost})`;
+/** The index's rows for a text it answers exactly: the FROM and WHERE of the queries above. */
+function exactMatches(plan: Extract<KeyGramsPlan, { kind: 'exact' }>): RawBuilder<unknown> {
+  return sql`letter_key_grams WHERE letter_key_grams MATCH ${plan.match}`;
 }
 
 /**
