@@ -16,7 +16,7 @@ import type {
   RelationshipRow,
   UpdateableRelationshipRow,
 } from './relationships.table';
-import { lastActivityOf, relationshipActivity, type Owners } from './timeline.sources';
+import { hasActivitySince, lastActivityOf, relationshipActivity, type Owners } from './timeline.sources';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -80,29 +80,30 @@ export async function findAreas(db: Db, ids: readonly string[]): Promise<Map<str
   return out;
 }
 
-/**
- * The newest activity date of each of these relationships (or of all), read once per
- * relationship (see lastActivityOf). Grouped, so that SQLite computes it once into a table
- * instead of repeating it wherever the list filters, selects and sorts by it.
- */
-function lastActivityTable(db: Db, owners: Owners) {
-  return db
-    .selectFrom('relationships as r')
-    .select(['r.id as owner_id', lastActivityOf(sql.ref<string>('r.id')).as('last_activity')])
-    .$if(owners !== null, (qb) => qb.where('r.id', 'in', owners ?? []))
-    .groupBy('r.id');
-}
+const relationshipId = sql.ref<string>('relationships.id');
 
-const lastActivity = sql.ref<string | null>('last.last_activity');
+/**
+ * The relationship's newest activity (see lastActivityOf): one seek per kind of linked
+ * record and per case, so it is computed only for the rows a page shows, or for every
+ * relationship when the list is sorted by it.
+ */
+const lastActivity = lastActivityOf(relationshipId);
 
 /**
  * 1 when the relationship is in a status that expects activity and nothing is linked on or
  * after `cutoff` (counting from the last activity, else the established date, else the day
- * it was recorded).
+ * it was recorded). Asked as "any activity since the cutoff?" (hasActivitySince), which a
+ * relationship active lately answers with a seek or two, instead of computing every
+ * relationship's last activity: with some activity, the relationship is dormant exactly when
+ * none is on or after the cutoff; with none at all, when it was established (or recorded)
+ * before the cutoff.
  */
 function dormantFlag(cutoff: string) {
   const statuses = sql.join(DORMANCY_STATUSES.map((s) => sql.lit(s)));
-  return sql<number>`case when ${sql.ref('relationships.status')} in (${statuses}) and coalesce(${lastActivity}, ${sql.ref('relationships.established_on')}, substr(${sql.ref('relationships.created_at')}, 1, 10)) < ${cutoff} then 1 else 0 end`;
+  const since = hasActivitySince(relationshipId, sql.val(cutoff));
+  const any = hasActivitySince(relationshipId, sql.lit(''));
+  const started = sql`coalesce(${sql.ref('relationships.established_on')}, substr(${sql.ref('relationships.created_at')}, 1, 10))`;
+  return sql<number>`case when ${sql.ref('relationships.status')} in (${statuses}) and not ${since} and (${started} < ${cutoff} or ${any}) then 1 else 0 end`;
 }
 
 const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.join(
@@ -110,25 +111,12 @@ const statusOrder = sql<number>`case ${sql.ref('relationships.status')} ${sql.jo
   sql` `,
 )} end`;
 
-/**
- * The list's query. `activity` false leaves out the last activity: a count or a page whose
- * filter and sort do not need it reads the relationships alone, and the page's activity
- * follows for its own rows (see listRelationships).
- */
-function filtered(
-  db: Db,
-  f: Partial<RelationshipListFilters>,
-  owners: Owners,
-  cutoff: string,
-  activity = true,
-) {
+/** The list's query: the relationships the filters keep, with their partner and own unit. */
+function filtered(db: Db, f: Partial<RelationshipListFilters>, owners: Owners, cutoff: string) {
   let q = db
     .selectFrom('relationships')
     .innerJoin('partners as partner', 'partner.id', 'relationships.partner_id')
-    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id')
-    .$if(activity, (qb) =>
-      qb.leftJoin(lastActivityTable(db, owners).as('last'), 'last.owner_id', 'relationships.id'),
-    );
+    .innerJoin('partners as unit', 'unit.id', 'relationships.own_unit_id');
   if (owners) q = q.where('relationships.id', 'in', owners);
   if (f.ownUnitId !== undefined) q = q.where('relationships.own_unit_id', '=', f.ownUnitId);
   if (f.partnerId !== undefined) q = q.where('relationships.partner_id', '=', f.partnerId);
@@ -177,14 +165,14 @@ export async function listRelationships(
   f: RelationshipListFilters,
   cutoff: string,
 ): Promise<{ rows: RelationshipListRow[]; total: number }> {
-  // Only a dormancy filter or the activity sort needs every relationship's last activity.
-  const needsActivity = f.dormant !== undefined || f.sort.field === 'lastActivity';
-  // With the activity computed for every relationship anyway, the page's rows carry the total
-  // too (a window over the filtered rows, before the limit), instead of a second query that
-  // would compute every relationship's activity again.
+  // Sorting by it needs every kept relationship's last activity. So does a list of the
+  // dormant ones, which are few; the page's rows then carry the total too (a window over the
+  // filtered rows, before the limit), instead of a second query that would compute their
+  // activity again. Otherwise the page is chosen first and only its rows' activity computed.
+  const needsActivity = f.dormant === true || f.sort.field === 'lastActivity';
   let q = needsActivity
     ? withComputed(db, f, null, cutoff).select(sql<number>`count(*) over ()`.as('list_total'))
-    : filtered(db, f, null, cutoff, false).select('relationships.id');
+    : filtered(db, f, null, cutoff).select('relationships.id');
   const dir = f.sort.direction;
   switch (f.sort.field) {
     case 'partner':
@@ -197,7 +185,8 @@ export async function listRelationships(
       q = q.orderBy(statusOrder, dir);
       break;
     case 'lastActivity':
-      q = q.orderBy(lastActivity, dir);
+      // The computed column by its name, so that SQLite does not compute it twice.
+      q = q.orderBy(sql.ref('last_activity'), dir);
       break;
     case 'createdAt':
       q = q.orderBy('relationships.created_at', dir);
@@ -226,12 +215,11 @@ export async function listRelationships(
 
 /**
  * The list's total for these filters, as a query (the Desk counts several filters in one
- * statement); the last activity is computed only for a dormancy filter.
+ * statement); a dormancy filter asks each relationship only whether it has activity since
+ * the cutoff.
  */
 export function relationshipCountQuery(db: Db, f: Partial<RelationshipListFilters>, cutoff: string) {
-  return filtered(db, f, null, cutoff, f.dormant !== undefined).select((eb) =>
-    eb.fn.countAll<number>().as('total'),
-  );
+  return filtered(db, f, null, cutoff).select((eb) => eb.fn.countAll<number>().as('total'));
 }
 
 /** Distinct linked records per area of cooperation (null: records without an area). */

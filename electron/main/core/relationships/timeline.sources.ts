@@ -6,7 +6,14 @@
  * and one linked through a case are separate functions, so each filter uses its index. A
  * new kind of linked record is one or two more functions here and lines in the unions below.
  */
-import { sql, type AliasedSelectQueryBuilder, type Expression, type Kysely, type Transaction } from 'kysely';
+import {
+  sql,
+  type AliasedSelectQueryBuilder,
+  type Expression,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type {
   TimelineItem,
   TimelineItemKind,
@@ -251,6 +258,31 @@ export function lastActivityOf(id: Expression<string>) {
       where e.case_id = c.id and e.relationship_id is null))
       from cases c where c.relationship_id = ${id}
   ))`;
+}
+
+/**
+ * Whether the relationship `id` has any activity on or after `since` (a day, or '' for any
+ * activity at all): the same answer as `lastActivityOf(id) >= since`, but each source is a
+ * seek that stops at its first hit, the relationship's own records before those of its cases.
+ * A relationship active in the last months is answered by one or two seeks; only one with
+ * nothing since `since` visits every case, as lastActivityOf always does. Keep it in step
+ * with the sources above.
+ */
+export function hasActivitySince(id: Expression<string>, since: Expression<string>) {
+  return sql<SqlBool>`(exists (select 1 from letters l
+      where l.relationship_id = ${id} and l.letter_date >= ${since})
+    or exists (select 1 from cases c where c.relationship_id = ${id} and c.opened_on >= ${since})
+    or exists (select 1 from cases c where c.relationship_id = ${id} and c.closed_on >= ${since})
+    or exists (select 1 from events e where e.relationship_id = ${id} and e.start_date >= ${since})
+    or exists (select 1 from agreements a where a.relationship_id = ${id}
+      and coalesce(a.signed_date, substr(a.created_at, 1, 10)) >= ${since})
+    or exists (select 1 from cases c where c.relationship_id = ${id} and (
+      exists (select 1 from letters l where l.case_id = c.id and l.relationship_id is null
+        and l.letter_date >= ${since})
+      or exists (select 1 from events e where e.case_id = c.id and e.relationship_id is null
+        and e.start_date >= ${since})
+      or exists (select 1 from agreements a where a.case_id = c.id and a.relationship_id is null
+        and coalesce(a.signed_date, substr(a.created_at, 1, 10)) >= ${since}))))`;
 }
 
 // ---- cases --------------------------------------------------------------------------
