@@ -11,11 +11,23 @@ import { askFirstQuestions } from './app/first-screen';
 import { PAGE_LOADERS } from './app/page-loaders';
 import { parseHash } from './app/routes';
 
-askFirstQuestions(window.location.hash);
+/** How long the program waits, once its code is here, for the opening screen's answers. */
+const SCREEN_ANSWER_WAIT_MS = 400;
+
+const answers = askFirstQuestions(window.location.hash);
 // The screen the window opens on is fetched alongside the program, and the program is drawn once
 // both are here: the shell then draws that screen at once instead of a loading fallback first
 // (React holds back what replaces a fallback for up to 300 ms). A screen that fails to load does
 // not hold the program back: the shell asks for it again and shows the failure as for any screen.
 const section = parseHash(window.location.hash)?.section;
 const screen = section ? PAGE_LOADERS[section]?.().catch(() => {}) : undefined;
-void Promise.all([import('./app/mount'), screen]).then(([program]) => program.mount());
+const code = Promise.all([import('./app/mount'), screen]);
+// Drawn once the start-up answers are here too (nothing can be drawn before them), and the
+// screen's own answers, unless they take longer than SCREEN_ANSWER_WAIT_MS after the code: then
+// the screen shows its spinner until they come. Drawn this way, the first render is the screen
+// itself, not each start-up gate, the session and the screen drawn empty in turn.
+const screenAnswers = Promise.race([
+  answers.screen,
+  code.then(() => new Promise((resolve) => setTimeout(resolve, SCREEN_ANSWER_WAIT_MS))),
+]);
+void Promise.all([code, answers.startup, screenAnswers]).then(([[program]]) => program.mount());

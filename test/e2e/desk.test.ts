@@ -83,6 +83,31 @@ describe('the Desk', () => {
     }
     h.assertClean();
   });
+  it('is drawn whole in its first render once its first answers are here: no spinner on the way', async () => {
+    // A page of its own, watched from before its first script: every spinner that ever shows.
+    const page = await h.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const g = globalThis as unknown as {
+          __spinners: number;
+          document: { querySelector(s: string): unknown };
+          MutationObserver: new (cb: () => void) => { observe(n: unknown, o: object): void };
+        };
+        g.__spinners = 0;
+        new g.MutationObserver(() => {
+          if (g.document.querySelector('.mantine-Loader-root')) g.__spinners += 1;
+        }).observe(g.document, { childList: true, subtree: true });
+      });
+      await page.goto(`${h.origin}/index.html#/desk`);
+      await settle(page);
+      await expect.poll(() => page.getByTestId('count-partners').count()).toBe(1);
+      // Not the gates, the session and the Desk drawn empty in turn, each with its spinner.
+      expect(await page.evaluate(() => (globalThis as unknown as { __spinners: number }).__spinners)).toBe(0);
+    } finally {
+      await page.close();
+    }
+    h.assertClean();
+  });
   it('asks the desk for each of its first answers once, as the page starts, and the rest as it is drawn', async () => {
     const page = h.page;
     await h.open('/desk');

@@ -7,11 +7,15 @@ import { Toasts } from './Toasts';
 import { cssVariablesResolver, theme } from './theme';
 import { DamagedDeskGate } from '../features/recovery/DamagedDeskGate';
 import { WelcomeGate } from '../features/welcome/WelcomeGate';
-import { LocaleProvider, applyToDocument, storedPreferences } from '../i18n/locale';
+import { LocaleProvider, applyToDocument, firstPreferences } from '../i18n/locale';
 
-/** Draws the program into #root (main.tsx calls it once the first screen's code is here). */
+/**
+ * Draws the program into #root. main.tsx calls it once the first screen's code is here and the
+ * desk has answered the start-up questions, so the first render draws the screen itself, not
+ * each gate empty in turn.
+ */
 export function mount(): void {
-  const first = storedPreferences();
+  const first = firstPreferences();
   applyToDocument(first.locale);
 
   const root = document.getElementById('root');

@@ -8,7 +8,7 @@ import { defaultCalendar, formatDate, todayIso, type DateStyle } from '../../../
 import { formatNumber, toPersianDigits } from '../../../shared/text/digits';
 import type { User } from '../../../shared/api/system.contract';
 import { call, on } from '../lib/api';
-import { takePreloaded } from '../lib/preload';
+import { arrivedPreload, takePreloaded } from '../lib/preload';
 import { fa, type MessageKey } from './fa';
 import { STORAGE_KEY, storedPreferences, type Preferences } from './preferences';
 import { catalogues, translate, type Locale, type MessageParams } from './translate';
@@ -54,9 +54,24 @@ export function useI18n(): I18n {
   return value;
 }
 
+/** The registered user, when the answer asked for as the page started has already come. */
+function arrivedUser(): User | null {
+  const arrived = arrivedPreload('users.me', '{}');
+  return arrived?.ok ? arrived.value : null;
+}
+
+/**
+ * The language and calendar the program is first drawn in: the registered user's own choice
+ * when the desk has already answered who that is, otherwise this workstation's last choice.
+ */
+export function firstPreferences(): Preferences {
+  const user = arrivedUser();
+  return user ? { locale: user.locale, calendar: user.calendar } : storedPreferences();
+}
+
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [prefs, setPrefs] = useState<Preferences>(storedPreferences);
-  const [me, setMe] = useState<User | null>(null);
+  const [prefs, setPrefs] = useState<Preferences>(firstPreferences);
+  const [me, setMe] = useState<User | null>(arrivedUser);
 
   // The registered user's own choice wins over this workstation's hint.
   useEffect(() => {
@@ -64,8 +79,13 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     (takePreloaded('users.me', '{}') ?? call('users.me', {})).then(
       (user) => {
         if (!live || !user) return;
+        // The same answer the first render drew changes nothing, so nothing is drawn again.
         setMe(user);
-        setPrefs({ locale: user.locale, calendar: user.calendar });
+        setPrefs((current) =>
+          current.locale === user.locale && current.calendar === user.calendar
+            ? current
+            : { locale: user.locale, calendar: user.calendar },
+        );
       },
       () => {},
     );

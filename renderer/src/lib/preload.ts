@@ -13,7 +13,16 @@ import { call, on } from './api';
 /** A preloaded answer serves a screen that mounts within this time of the question. */
 const FRESH_MS = 15_000;
 
-const waiting = new Map<string, { asked: number; answer: Promise<unknown> }>();
+/** What a question came to, once its answer is here. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface Asked {
+  asked: number;
+  answer: Promise<unknown>;
+  outcome?: Outcome<unknown>;
+}
+
+const waiting = new Map<string, Asked>();
 let listening = false;
 
 function keyOf(method: MethodName, inputKey: string): string {
@@ -30,10 +39,28 @@ export function preload<M extends MethodName>(method: M, input: MethodInput<M>):
   const known = waiting.get(key);
   if (known) return known.answer as Promise<MethodOutput<M>>;
   const answer = call(method, input);
+  const entry: Asked = { asked: Date.now(), answer };
   // A failure is the taker's to show; nobody may be there to take it.
-  answer.catch(() => {});
-  waiting.set(key, { asked: Date.now(), answer });
+  answer.then(
+    (value) => (entry.outcome = { ok: true, value }),
+    (error: unknown) => (entry.outcome = { ok: false, error }),
+  );
+  waiting.set(key, entry);
   return answer;
+}
+
+/**
+ * The preloaded answer for a method and its input, if it has already come, without waiting a
+ * turn for it and without taking it: a screen drawn after its answers arrived draws them at
+ * once instead of drawing itself empty first (and the screen's query then takes it, once).
+ */
+export function arrivedPreload<M extends MethodName>(
+  method: M,
+  inputKey: string,
+): Outcome<MethodOutput<M>> | undefined {
+  const entry = waiting.get(keyOf(method, inputKey));
+  if (!entry?.outcome || Date.now() - entry.asked > FRESH_MS) return undefined;
+  return entry.outcome as Outcome<MethodOutput<M>>;
 }
 
 /**

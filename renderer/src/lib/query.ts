@@ -2,10 +2,10 @@
  * Small hooks over the API: a query that reloads when the core reports changes, and a
  * mutation that remembers whether it is running and how it failed.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { call, on, toApiError, type ApiError } from './api';
-import { takePreloaded } from './preload';
+import { arrivedPreload, takePreloaded } from './preload';
 
 export interface QueryState<T> {
   /** The answer for the current input; undefined while the first answer is on its way. */
@@ -41,16 +41,27 @@ export function useQuery<M extends MethodName>(
 ): QueryState<MethodOutput<M>> {
   const key = input === null ? null : JSON.stringify(input);
   const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded<MethodOutput<M>>>({
-    key: null,
-    version: -1,
-    data: undefined,
-    error: null,
+  // An answer asked for as the page started (lib/preload) that is already here is drawn in the
+  // first render: the screen is not drawn empty first and again a turn later.
+  const [loaded, setLoaded] = useState<Loaded<MethodOutput<M>>>(() => {
+    const arrived = key === null ? undefined : arrivedPreload(method, key);
+    if (!arrived) return { key: null, version: -1, data: undefined, error: null };
+    return arrived.ok
+      ? { key, version: 0, data: arrived.value, error: null }
+      : { key, version: 0, data: undefined, error: toApiError(arrived.error) };
   });
+  /** The input whose preloaded answer the first render drew, until the effect has taken it. */
+  const drawnFirst = useRef(loaded.key);
   const entities = options.entities?.join('\n') ?? null;
 
   useEffect(() => {
     if (key === null) return;
+    if (version === 0 && key === drawnFirst.current) {
+      drawnFirst.current = null;
+      takePreloaded(method, key);
+      return;
+    }
+    drawnFirst.current = null;
     let live = true;
     // The first answer may have been asked for as the page started (lib/preload); a reload
     // after a change or a refresh always asks again.
