@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveRequestPath, serveStatic, type StaticServer } from './static-server';
+import { resolveRequestPath, serveStatic, serveStaticApart, type StaticServer } from './static-server';
 
 describe('the static server of the browser harness', () => {
   let parent: string;
@@ -48,5 +48,19 @@ describe('the static server of the browser harness', () => {
     expect((await fetch(`${server.origin}/%2e%2e/secret.txt`)).status).toBe(404);
     expect((await fetch(`${server.origin}/assets/`)).status).toBe(404);
     expect((await fetch(`${server.origin}/index.html`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('serves the same from a process of its own, which stops when closed', async () => {
+    const apart = await serveStaticApart(root);
+    try {
+      expect(apart.origin).not.toBe(server.origin);
+      const index = await fetch(`${apart.origin}/`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('<title>x</title>');
+      expect((await fetch(`${apart.origin}/%2e%2e/secret.txt`)).status).toBe(404);
+    } finally {
+      await apart.close();
+    }
+    await expect(fetch(`${apart.origin}/`)).rejects.toThrow();
   });
 });

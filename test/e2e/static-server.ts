@@ -1,11 +1,18 @@
 /**
  * A tiny static file server for the built renderer, on 127.0.0.1 and a random port. It
  * answers files under its root only: no directory listings, no path escapes, nothing else.
+ *
+ * `serveStatic` serves from this process; `serveStaticApart` from a process of its own, so the
+ * files are not answered after whatever this process's thread is busy with (the bench's desk and
+ * Playwright's traffic with the page).
  */
+import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,4 +91,44 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         server.close(() => ok());
       }),
   };
+}
+
+/** The argument that makes this file, run as a program, serve a folder (`serveStaticApart`). */
+const SERVE_FLAG = '--serve-static';
+
+/**
+ * The same server in a Node process of its own, which answers its origin on its first line and
+ * stops when this process closes it or goes away (its stdin ends).
+ */
+export async function serveStaticApart(root: string): Promise<StaticServer> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url), SERVE_FLAG, root], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const origin = await new Promise<string>((ok, fail) => {
+    let text = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      text += chunk;
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line) ok(line.trim());
+    });
+    child.once('exit', (code) => fail(new Error(`the static server stopped (exit code ${code})`)));
+    child.once('error', fail);
+  });
+  return {
+    origin,
+    close: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+if (process.argv[2] === SERVE_FLAG && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await serveStatic(process.argv[3] ?? '.');
+  process.stdout.write(`${server.origin}\n`);
+  process.stdin.resume();
+  process.stdin.once('end', () => void server.close().then(() => process.exit(0)));
 }
