@@ -123,10 +123,11 @@ describe('the register totals kept by triggers', () => {
     for (const trigger of ['letter_counts_insert', 'letter_counts_update', 'letter_counts_delete'])
       await sql`DROP TRIGGER ${sql.ref(trigger)}`.execute(db);
     await sql`DROP TABLE letter_counts`.execute(db);
-    // Later migrations undone too, so the desk is as it was before this one.
+    await t.ok('letters.create', letterInput({ direction: 'outgoing', urgency: 'فوری' }));
+    // Later migrations undone too, so the desk is as it was before this one (after them, as
+    // today's code writes it, until it is opened again).
     await undoMigrationsAfter(db, '2026-11-27-18-letter-counts');
     await sql`DELETE FROM kysely_migration WHERE name = '2026-11-27-18-letter-counts'`.execute(db);
-    await t.ok('letters.create', letterInput({ direction: 'outgoing', urgency: 'فوری' }));
 
     await t.reopen();
     const rows = await sql<{

@@ -8,7 +8,7 @@ import {
   rankedQuery,
   recentWordsQuery,
 } from '../../electron/main/core/search/search.repository';
-import { rankedDocIds } from '../../electron/main/core/search/search.service';
+import { wordDocIds } from '../../electron/main/core/search/search.service';
 import { writeSearchDocuments } from '../../electron/main/core/search/search.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
@@ -472,7 +472,7 @@ describe('ranking of words found almost everywhere', () => {
   it('ranks the newest block first only when it alone holds many hits, the same on every page', async () => {
     const db = t.desk.internals.db;
     // 40 records; every one mentions کازان, every fifth twice (ranked higher); only the
-    // first ten mention سمرقند.
+    // first ten mention سمرقند. The newest records' index keeps the newest ten.
     const docs = Array.from({ length: 40 }, (_, i) => ({
       type: 'letter',
       id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
@@ -486,10 +486,11 @@ describe('ranking of words found almost everywhere', () => {
         'letter',
         docs.map((d) => d.id),
         docs,
+        { recentBlock: 10, recentStep: 1 },
       ),
     );
-    const tiers = { block: 10, common: 5 };
-    const all = await rankedDocIds(db, 'search_words', '"کازان"', 41, 40, tiers);
+    const common = 5;
+    const all = await wordDocIds(db, '"کازان"', 41, common);
     expect(all).toHaveLength(40);
     expect(new Set(all).size).toBe(40);
     // The newest ten (doc ids 31–40) come first, best first; then the older thirty.
@@ -497,19 +498,58 @@ describe('ranking of words found almost everywhere', () => {
     expect(all.slice(10).every((id) => id <= 30)).toBe(true);
     expect(all[0]! % 5).toBe(1); // doc ids 31 and 36 hold records 30 and 35: کازان twice
     // Pages agree with the whole list.
-    expect(await rankedDocIds(db, 'search_words', '"کازان"', 5, 40, tiers)).toEqual(all.slice(0, 5));
-    expect(await rankedDocIds(db, 'search_words', '"کازان"', 15, 40, tiers)).toEqual(all.slice(0, 15));
-    // A prefix is counted as typed when its whole word is not found in the block: کاز* is
-    // everywhere, کاز nowhere.
-    const prefixed = await rankedDocIds(db, 'search_words', '"کاز"*', 41, 40, tiers);
-    expect(prefixed).toEqual(all);
-    // سمرقند is not found in the newest block: all its hits are ranked together.
-    const rare = await rankedDocIds(db, 'search_words', '"سمرقند"', 20, 40, tiers);
-    expect(rare.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    // Below one block, nothing changes.
-    expect(await rankedDocIds(db, 'search_words', '"کازان"', 41, 40, { block: 50, common: 5 })).toHaveLength(
-      40,
+    expect(await wordDocIds(db, '"کازان"', 5, common)).toEqual(all.slice(0, 5));
+    expect(await wordDocIds(db, '"کازان"', 15, common)).toEqual(all.slice(0, 15));
+    // A prefix is ranked as typed.
+    expect(await wordDocIds(db, '"کاز"*', 41, common)).toEqual(all);
+    // سمرقند is not found in the newest block: all its hits are ranked together, in the whole
+    // index, exactly as without tiers.
+    const rare = await wordDocIds(db, '"سمرقند"', 20, common);
+    expect(rare).toEqual(
+      (
+        await sql<{ id: number }>`SELECT rowid AS id FROM search_words WHERE search_words MATCH '"سمرقند"'
+        ORDER BY rank LIMIT 20`.execute(db)
+      ).rows.map((r) => r.id),
     );
+    expect([...rare].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    // Nor when the block holds fewer hits than asked to count as common.
+    expect(await wordDocIds(db, '"کازان"', 41, 11)).toEqual(
+      (
+        await sql<{ id: number }>`SELECT rowid AS id FROM search_words WHERE search_words MATCH '"کازان"'
+        ORDER BY rank LIMIT 41`.execute(db)
+      ).rows.map((r) => r.id),
+    );
+  });
+
+  it('ranks all hits together when the whole desk fits in one block', async () => {
+    const db = t.desk.internals.db;
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      type: 'letter',
+      id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      title: `نامه ${i}`,
+      body: `${i % 5 === 0 ? 'کازان کازان' : 'کازان'} ${'متن '.repeat(i % 7)}`,
+      date: null,
+    }));
+    await db.transaction().execute((tx) =>
+      writeSearchDocuments(
+        tx,
+        'letter',
+        docs.map((d) => d.id),
+        docs,
+        { recentBlock: 50, recentStep: 1 },
+      ),
+    );
+    const whole = await sql<{ id: number }>`SELECT rowid AS id FROM search_words
+      WHERE search_words MATCH '"کازان"' ORDER BY rank, rowid`.execute(db);
+    const ranked = await wordDocIds(db, '"کازان"', 41, 5);
+    expect(ranked).toHaveLength(40);
+    expect([...ranked].sort((a, b) => a - b)).toEqual(whole.rows.map((r) => r.id).sort((a, b) => a - b));
+    // The same order, but for records the ranking cannot tell apart.
+    const ranks = await sql<{ id: number; rank: number }>`SELECT rowid AS id, rank FROM search_words
+      WHERE search_words MATCH '"کازان"'`.execute(db);
+    const rankOf = new Map(ranks.rows.map((r) => [r.id, r.rank]));
+    const inOrder = ranked.map((id) => rankOf.get(id)!);
+    expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b));
   });
 });
 

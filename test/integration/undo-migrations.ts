@@ -7,6 +7,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/main/core/db/tables';
 
+/** Before 2026-11-28-22-search-recent: no index of the newest records' words. */
+async function undoSearchRecent(db: Kysely<Database>): Promise<void> {
+  await sql`DROP TABLE search_recent`.execute(db);
+}
+
 /** Before 2026-11-28-20-desk-count-indexes: the two indexes without their last column. */
 async function undoDeskCountIndexes(db: Kysely<Database>): Promise<void> {
   await db.schema.dropIndex('letters_referred_to').execute();
@@ -25,6 +30,7 @@ async function undoCasesOpen(db: Kysely<Database>): Promise<void> {
 }
 
 const UNDO: [name: string, undo: (db: Kysely<Database>) => Promise<void>][] = [
+  ['2026-11-28-22-search-recent', undoSearchRecent],
   ['2026-11-28-20-desk-count-indexes', undoDeskCountIndexes],
   ['2026-11-27-19-cases-open', undoCasesOpen],
 ];

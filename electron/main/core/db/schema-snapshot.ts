@@ -26,6 +26,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-18-letter-counts',
     '2026-11-27-19-cases-open',
     '2026-11-28-20-desk-count-indexes',
+    '2026-11-28-22-search-recent',
   ],
   objects: [
     {
@@ -801,6 +802,36 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'search_grams_idx',
       tbl_name: 'search_grams_idx',
       sql: "CREATE TABLE 'search_grams_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
+    },
+    {
+      type: 'table',
+      name: 'search_recent',
+      tbl_name: 'search_recent',
+      sql: "CREATE VIRTUAL TABLE search_recent USING fts5( title, body, joined, meta, tokenize = 'unicode61 remove_diacritics 2', content = '', contentless_delete = 1 )",
+    },
+    {
+      type: 'table',
+      name: 'search_recent_config',
+      tbl_name: 'search_recent_config',
+      sql: "CREATE TABLE 'search_recent_config'(k PRIMARY KEY, v) WITHOUT ROWID",
+    },
+    {
+      type: 'table',
+      name: 'search_recent_data',
+      tbl_name: 'search_recent_data',
+      sql: "CREATE TABLE 'search_recent_data'(id INTEGER PRIMARY KEY, block BLOB)",
+    },
+    {
+      type: 'table',
+      name: 'search_recent_docsize',
+      tbl_name: 'search_recent_docsize',
+      sql: "CREATE TABLE 'search_recent_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER)",
+    },
+    {
+      type: 'table',
+      name: 'search_recent_idx',
+      tbl_name: 'search_recent_idx',
+      sql: "CREATE TABLE 'search_recent_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID",
     },
     {
       type: 'table',

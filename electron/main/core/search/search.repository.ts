@@ -29,9 +29,73 @@ function capped(text: string): string {
   return text.slice(0, cut > MAX_INDEXED_CHARS / 2 ? cut : MAX_INDEXED_CHARS);
 }
 
-async function deleteFts(tx: Transaction<Database>, docId: number): Promise<void> {
+/** Removes a record's FTS5 rows; from the newest records' index only when it may hold it. */
+async function deleteFts(tx: Transaction<Database>, docId: number, split = -1): Promise<void> {
   await sql`DELETE FROM search_words WHERE rowid = ${docId}`.execute(tx);
   await sql`DELETE FROM search_grams WHERE rowid = ${docId}`.execute(tx);
+  if (docId > split) await sql`DELETE FROM search_recent WHERE rowid = ${docId}`.execute(tx);
+}
+
+/** Records the newest records' index (`search_recent`) holds: the newest this many doc ids. */
+export const RECENT_BLOCK = 8192;
+/** Records leave the newest records' index this many at a time (one write in so many). */
+export const RECENT_STEP = 32;
+
+/**
+ * The newest records' index holds the word-index rows of every record whose doc id is above
+ * its split, and of no other. A new record's doc id is above every other, so it always enters.
+ * The oldest leave when the newest doc id reaches a multiple of `step`: the split becomes that
+ * multiple less `block`, so the index holds the newest `block` records and up to `step - 1`
+ * more, and the split only rises. A record changed or removed is changed or removed there
+ * too. `split` is read only when a change of an existing record needs it (null until then).
+ */
+export interface RecentWindow {
+  split: number | null;
+  block: number;
+  step: number;
+}
+
+/** The window of a write: the desk's, or a smaller one a test asks for. */
+export function recentWindowOf(options: { recentBlock?: number; recentStep?: number } = {}): RecentWindow {
+  return { split: null, block: options.recentBlock ?? RECENT_BLOCK, step: options.recentStep ?? RECENT_STEP };
+}
+
+/** The split the index has once the newest doc id is `newest`: a multiple of the step less a block. */
+function splitFor(window: RecentWindow, newest: number): number {
+  return Math.floor(newest / window.step) * window.step - window.block;
+}
+
+/**
+ * Where the newest records' index begins: below its oldest row. Empty, it begins above the
+ * newest record (a new desk, or one whose newest records were all removed).
+ */
+export async function recentSplit(db: Db): Promise<number> {
+  const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM search_recent
+    ORDER BY rowid LIMIT 1`.execute(db);
+  const oldest = rows[0]?.id;
+  return oldest === undefined ? newestDocId(db) : Number(oldest) - 1;
+}
+
+async function splitOf(db: Db, window: RecentWindow): Promise<number> {
+  return (window.split ??= await recentSplit(db));
+}
+
+/**
+ * After new records `first..newest`: when their ids reach a multiple of the step, the records
+ * at or below the new split leave the newest records' index.
+ */
+async function trimRecent(
+  tx: Transaction<Database>,
+  window: RecentWindow,
+  first: number,
+  newest: number,
+): Promise<void> {
+  if (Math.floor(newest / window.step) === Math.floor((first - 1) / window.step)) return;
+  const leaving = splitFor(window, newest);
+  if (leaving <= 0 || (window.split !== null && leaving <= window.split)) return;
+  await sql`DELETE FROM search_recent WHERE rowid <= ${leaving}`.execute(tx);
+  // Unread, the split may have been above `leaving` (the newest records removed): read again.
+  window.split = window.split === null ? null : leaving;
 }
 
 /** The FTS5 rows of one document: exactly what both indexes are given for it. */
@@ -55,8 +119,14 @@ function ftsRow(docId: number, doc: SearchDocument, type: string): FtsRow {
   };
 }
 
-async function insertFts(tx: Transaction<Database>, docId: number, doc: SearchDocument, type: string) {
-  await insertFtsRows(tx, [ftsRow(docId, doc, type)]);
+async function insertFts(
+  tx: Transaction<Database>,
+  docId: number,
+  doc: SearchDocument,
+  type: string,
+  split: number,
+) {
+  await insertFtsRows(tx, [ftsRow(docId, doc, type)], split);
 }
 
 /**
@@ -66,12 +136,25 @@ async function insertFts(tx: Transaction<Database>, docId: number, doc: SearchDo
  */
 export const INSERT_ROWS = 100;
 
-async function insertFtsRows(tx: Transaction<Database>, rows: readonly FtsRow[]): Promise<void> {
+/** Writes the rows to both indexes, and those above `recentAbove` to the newest records' index. */
+async function insertFtsRows(
+  tx: Transaction<Database>,
+  rows: readonly FtsRow[],
+  recentAbove: number,
+): Promise<void> {
   for (const part of chunks(rows, INSERT_ROWS)) {
     const words = part.map((r) => sql`(${r.docId}, ${r.titleKeys}, ${r.bodyKeys}, ${r.joined}, ${r.meta})`);
     await sql`INSERT INTO search_words (rowid, title, body, joined, meta) VALUES ${sql.join(words)}`.execute(
       tx,
     );
+    const recent = part
+      .filter((r) => r.docId > recentAbove)
+      .map((r) => sql`(${r.docId}, ${r.titleKeys}, ${r.bodyKeys}, ${r.joined}, ${r.meta})`);
+    if (recent.length > 0) {
+      await sql`INSERT INTO search_recent (rowid, title, body, joined, meta) VALUES ${sql.join(recent)}`.execute(
+        tx,
+      );
+    }
     const grams = part.map(
       (r) => sql`(${r.docId}, ${compactOf(r.titleKeys)}, ${compactOf(r.bodyKeys)}, ${r.meta})`,
     );
@@ -89,7 +172,13 @@ export async function insertNewSearchDocuments(
   type: string,
   docs: readonly SearchDocument[],
   generation = 0,
+  window?: RecentWindow,
 ): Promise<void> {
+  if (docs.length === 0) return;
+  const recent = window ?? recentWindowOf();
+  let first = Infinity;
+  let newest = 0;
+  let left = docs.length;
   for (const part of chunks(docs, INSERT_ROWS)) {
     const inserted = await tx
       .insertInto('search_docs')
@@ -107,6 +196,14 @@ export async function insertNewSearchDocuments(
       .returning(['doc_id', 'entity_id'])
       .execute();
     const docIds = new Map(inserted.map((r) => [r.entity_id, r.doc_id]));
+    for (const r of inserted) {
+      first = Math.min(first, r.doc_id);
+      newest = Math.max(newest, r.doc_id);
+    }
+    left -= part.length;
+    // A new record enters the newest records' index, but for one at or below the split the
+    // ids still to come reach (each takes an id above these): it would leave again before
+    // this call ends, since those ids pass the multiple of the step that split is made of.
     await insertFtsRows(
       tx,
       part.map((doc) => {
@@ -114,13 +211,18 @@ export async function insertNewSearchDocuments(
         if (docId === undefined) throw new Error(`search_docs answered no doc id for ${type} ${doc.id}`);
         return ftsRow(docId, doc, type);
       }),
+      splitFor(recent, newest + left),
     );
   }
+  await trimRecent(tx, recent, first, newest);
 }
 
 export interface WriteOptions {
   /** Rewrite even when the text is unchanged (a reindex), stamping this generation. */
   generation?: number;
+  /** Records the newest records' index keeps, and leave it at a time (tests use a few). */
+  recentBlock?: number;
+  recentStep?: number;
 }
 
 export interface WriteCounts {
@@ -141,6 +243,7 @@ export async function writeSearchDocuments(
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { written: 0, removed: 0 };
   const byId = new Map(docs.map((d) => [d.id, d]));
+  const window = recentWindowOf(options);
   for (const part of chunks([...new Set(ids)])) {
     const existing = new Map(
       (
@@ -158,7 +261,7 @@ export async function writeSearchDocuments(
       const row = existing.get(id);
       if (!doc) {
         if (row) {
-          await deleteFts(tx, row.doc_id);
+          await deleteFts(tx, row.doc_id, await splitOf(tx, window));
           await tx.deleteFrom('search_docs').where('doc_id', '=', row.doc_id).execute();
           counts.removed++;
         }
@@ -168,7 +271,7 @@ export async function writeSearchDocuments(
       if (row) {
         const same = row.title === doc.title && row.body === doc.body && row.date === date;
         if (same && options.generation === undefined) continue;
-        await deleteFts(tx, row.doc_id);
+        await deleteFts(tx, row.doc_id, await splitOf(tx, window));
         await tx
           .updateTable('search_docs')
           .set({
@@ -179,13 +282,13 @@ export async function writeSearchDocuments(
           })
           .where('doc_id', '=', row.doc_id)
           .execute();
-        await insertFts(tx, row.doc_id, doc, type);
+        await insertFts(tx, row.doc_id, doc, type, await splitOf(tx, window));
       } else {
         fresh.push(doc);
       }
       counts.written++;
     }
-    await insertNewSearchDocuments(tx, type, fresh, options.generation ?? 0);
+    if (fresh.length > 0) await insertNewSearchDocuments(tx, type, fresh, options.generation ?? 0, window);
   }
   return counts;
 }
@@ -198,8 +301,8 @@ export async function removeSearchRows(tx: Transaction<Database>, docIds: readon
   }
 }
 
-/** The two FTS5 indexes. */
-export type FtsTable = 'search_words' | 'search_grams';
+/** The FTS5 indexes of search: words, trigrams, and the newest records' words. */
+export type FtsTable = 'search_words' | 'search_grams' | 'search_recent';
 
 /** A slice of the index by rowid (doc ids grow as records are first indexed). */
 export interface RowidRange {
@@ -303,4 +406,5 @@ export async function staleRows(
 export async function optimizeIndexes(tx: Transaction<Database>): Promise<void> {
   await sql`INSERT INTO search_words (search_words) VALUES ('optimize')`.execute(tx);
   await sql`INSERT INTO search_grams (search_grams) VALUES ('optimize')`.execute(tx);
+  await sql`INSERT INTO search_recent (search_recent) VALUES ('optimize')`.execute(tx);
 }

@@ -21,7 +21,9 @@ import {
   countAbove,
   matchingDocIds,
   newestDocId,
+  RECENT_BLOCK,
   rankedQuery,
+  recentSplit,
   recentWordsQuery,
   type FtsTable,
 } from './search.repository';
@@ -79,21 +81,52 @@ async function metaFilterOf(db: Db, input: SearchQueryInput): Promise<MetaFilter
 }
 
 /** The newest records ranked on their own first, for words found almost everywhere. */
-export const RECENT_BLOCK = 8192;
+export { RECENT_BLOCK };
 /** Hits among the newest records from which a word counts as found almost everywhere. */
 export const COMMON_HITS = 200;
 
 /**
- * Doc ids best first, up to `need`. bm25 must score every matching record before FTS5 can
- * answer the best few, so a word found in most of 100,000 letters costs tens of
- * milliseconds. When the newest RECENT_BLOCK records alone hold COMMON_HITS matches, those
- * are ranked first and older records after them; otherwise (the usual case) all matches are
- * ranked together. The choice depends on the index only, so every page agrees with the next.
+ * Word-index doc ids best first, up to `need`. bm25 weighs each word of a query by how few
+ * records of the index hold it (its IDF), and FTS5 counts those records afresh for every
+ * ranked statement: asked of the whole word index, a word found in most records makes every
+ * such statement read most of the index, so its cost grows with the office.
  *
- * The choice is made by counting, not ranking: each ranked statement makes FTS5 count every
- * record that holds each word of the query (bm25's IDF) across the whole index, which costs
- * more than the ranking of a few hundred hits itself, so a word that turns out not to be
- * common is ranked once, not twice.
+ * The newest RECENT_BLOCK records (and fewer than RECENT_STEP more) are therefore also
+ * indexed on their own (`search_recent`, kept in step by search.repository.ts), and a query
+ * is first ranked there, as if those records were the whole index: a word's weight is how few
+ * of the newest records hold it, and a record's length is weighed against theirs.
+ * When they hold at least COMMON_HITS matches, the word is found almost everywhere: these
+ * come first, in that order, and older records after them, ranked in the whole index.
+ * Otherwise (the usual case) all matches are ranked together in the whole index, exactly as
+ * if there were no tiers; the first ranking was of fewer than COMMON_HITS records of a small
+ * index. A desk with no more than a block of records has all of them in the newest records'
+ * index, and its ranking there is the whole index's. The choice depends on the index only, so
+ * every page agrees with the next.
+ */
+export async function wordDocIds(
+  db: Db,
+  match: string,
+  need: number,
+  common = COMMON_HITS,
+): Promise<number[]> {
+  const split = await recentSplit(db);
+  const recent = await matchingDocIds(db, rankedQuery('search_recent', match, Math.max(need, common)));
+  if (recent.length < common && split > 0)
+    return matchingDocIds(db, rankedQuery('search_words', match, need));
+  if (recent.length >= need || split === 0) return recent.slice(0, need);
+  const older = await matchingDocIds(
+    db,
+    rankedQuery('search_words', match, need - recent.length, { atMost: split }),
+  );
+  return [...recent, ...older];
+}
+
+/**
+ * Trigram-index doc ids best first, up to `need`, tiered as the word index's are but within
+ * the one trigram index: when the records above `newest - block` hold at least `common`
+ * matches, those are ranked first (bm25 still weighing words over the whole trigram index)
+ * and older records after them; otherwise all matches are ranked together. The trigram index
+ * is asked only when the word index has fewer hits than the page needs.
  */
 export async function rankedDocIds(
   db: Db,
@@ -118,7 +151,8 @@ export async function rankedDocIds(
 }
 
 /**
- * Whether the records above `split` hold at least `common` matches. Asked first with every
+ * Whether the records above `split` hold at least `common` matches, counted rather than
+ * ranked (a ranked statement weighs every word over the whole index). Asked first with every
  * prefix read as a whole word (a subset of the matches that needs no merging of every word
  * a prefix starts; enough for a common word), then as typed. Only a query without NOT is
  * narrowed so: narrowing an excluded prefix would widen the answer.
@@ -147,11 +181,11 @@ export async function runSearch(db: Db, input: SearchQueryInput): Promise<Search
   if (plan.short) {
     docIds = await matchingDocIds(db, recentWordsQuery(plan.words, need));
   } else {
-    const newest = await newestDocId(db);
-    docIds = await rankedDocIds(db, 'search_words', plan.words, need, newest);
+    docIds = await wordDocIds(db, plan.words, need);
     if (docIds.length < need && plan.grams) {
       // Trigram-only hits (compounds written apart, parts of words) follow the word hits.
       const seen = new Set(docIds);
+      const newest = await newestDocId(db);
       for (const docId of await rankedDocIds(db, 'search_grams', plan.grams, need, newest)) {
         if (docIds.length >= need) break;
         if (!seen.has(docId)) docIds.push(docId);

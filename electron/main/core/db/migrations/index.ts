@@ -22,6 +22,7 @@ import * as lettersUnusedIndexes from './2026-11-27-17-letters-unused-indexes';
 import * as letterCounts from './2026-11-27-18-letter-counts';
 import * as casesOpen from './2026-11-27-19-cases-open';
 import * as deskCountIndexes from './2026-11-28-20-desk-count-indexes';
+import * as searchRecent from './2026-11-28-22-search-recent';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-18-letter-counts': letterCounts,
   '2026-11-27-19-cases-open': casesOpen,
   '2026-11-28-20-desk-count-indexes': deskCountIndexes,
+  '2026-11-28-22-search-recent': searchRecent,
 };
 
 export const migrationProvider: MigrationProvider = {
