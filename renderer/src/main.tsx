@@ -11,10 +11,17 @@ import { askFirstQuestions } from './app/first-screen';
 import { PAGE_LOADERS } from './app/page-loaders';
 import { parseHash } from './app/routes';
 
+/** Vazirmatn's weights that every screen uses (styles/fonts.css declares them). */
+const FIRST_FACES = [400, 500, 600, 700];
+
 /** How long the program waits, once its code is here, for the opening screen's answers. */
 const SCREEN_ANSWER_WAIT_MS = 400;
 
 const answers = askFirstQuestions(window.location.hash);
+// The four faces every screen is drawn in, asked for now, while the program's code is read: the
+// browser would ask for them only when it first lays out the drawn screen, which would then show
+// in the fallback font and be laid out again as each face arrived.
+for (const weight of FIRST_FACES) void document.fonts.load(`${weight} 1em Vazirmatn`).catch(() => {});
 // The screen the window opens on is fetched alongside the program, and the program is drawn once
 // both are here: the shell then draws that screen at once instead of a loading fallback first
 // (React holds back what replaces a fallback for up to 300 ms). A screen that fails to load does

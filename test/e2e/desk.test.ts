@@ -108,6 +108,38 @@ describe('the Desk', () => {
     }
     h.assertClean();
   });
+  it('asks for its four faces of Vazirmatn while its code is read, so it is drawn in them at once', async () => {
+    const page = await h.context.newPage();
+    try {
+      await page.goto(`${h.origin}/index.html#/desk`);
+      await settle(page);
+      const loaded = await page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            performance: {
+              getEntriesByType(t: string): { name: string; startTime: number; responseEnd: number }[];
+            };
+          }
+        ).performance
+          .getEntriesByType('resource')
+          .map((e) => ({ name: e.name.split('/').pop()!, asked: e.startTime, arrived: e.responseEnd })),
+      );
+      const program = loaded.find((e) => e.name.startsWith('mount-'))!;
+      const fonts = loaded.filter((e) => e.name.endsWith('.woff2'));
+      expect(fonts.map((f) => f.name.split('-')[1]).sort()).toEqual([
+        'Bold',
+        'Medium',
+        'Regular',
+        'SemiBold',
+      ]);
+      // Asked for before the program's code had arrived, not when the drawn Desk was first laid
+      // out (then it showed in the fallback font and was laid out again as each face came).
+      for (const font of fonts) expect(font.asked, font.name).toBeLessThan(program.arrived);
+    } finally {
+      await page.close();
+    }
+    h.assertClean();
+  });
   it('asks the desk for each of its first answers once, as the page starts, and the rest as it is drawn', async () => {
     const page = h.page;
     await h.open('/desk');
