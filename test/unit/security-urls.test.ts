@@ -19,6 +19,8 @@ describe('the app:// scheme', () => {
     expect(APP_ENTRY_URL).toBe('app://app/index.html');
     expect(APP_SCHEME_PRIVILEGES.standard).toBe(true);
     expect(APP_SCHEME_PRIVILEGES.secure).toBe(true);
+    // Compiled JavaScript is kept between starts (Chromium does so only for standard schemes).
+    expect(APP_SCHEME_PRIVILEGES.codeCache).toBe(true);
     expect(Object.keys(APP_SCHEME_PRIVILEGES)).not.toContain('bypassCSP');
   });
 });
