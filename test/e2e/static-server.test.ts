@@ -34,6 +34,22 @@ describe('the static server of the browser harness', () => {
     expect(Buffer.from(await font.arrayBuffer())).toEqual(Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   });
 
+  it('has a file asked again each time, answering "unchanged" only while it is', async () => {
+    writeFileSync(join(root, 'assets', 'app.js'), 'export const a = 1;');
+    const first = await fetch(`${server.origin}/assets/app.js`);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(`${server.origin}/assets/app.js`, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    // A rebuilt file (another length) is served anew.
+    writeFileSync(join(root, 'assets', 'app.js'), 'export const a = 22;');
+    const rebuilt = await fetch(`${server.origin}/assets/app.js`, { headers: { 'If-None-Match': etag! } });
+    expect(rebuilt.status).toBe(200);
+    expect(await rebuilt.text()).toBe('export const a = 22;');
+    expect(rebuilt.headers.get('etag')).not.toBe(etag);
+  });
+
   it('refuses path escapes, folders and strange requests', async () => {
     for (const path of [
       '/../secret.txt',

@@ -67,10 +67,23 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
+    // Asked again each time and answered "unchanged" while the file is: the page always runs
+    // the files as built, and Chromium may keep their compiled code between loads, as the
+    // desktop program's app:// scheme lets it (electron/main/security.ts, codeCache).
+    const { size, mtimeMs } = statSync(file);
+    const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+    const headers = {
+      'Cache-Control': 'no-cache',
+      ETag: etag,
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
     response.writeHead(200, {
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
+      ...headers,
     });
     if (request.method === 'HEAD') {
       response.end();
