@@ -423,7 +423,7 @@ export async function measureBrowser(deskDir: string, rendererDir = RENDERER_DIR
         note:
           `navigation to the Desk settled, seen in the page every frame (median of 3); ` +
           `${paint.inPage} ms by the page's clock; first contentful paint ` +
-          // Chromium records none for some loads of a page opened beside others.
+          // -1: the page had no paint entry of that name when it was read.
           (paint.fcp < 0 ? 'not recorded' : `${paint.fcp} ms`),
       };
       if (DESK_TRACE) await traceDeskLoad(context, server.origin, DESK_TRACE, calls);
