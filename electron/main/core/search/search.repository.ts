@@ -94,8 +94,9 @@ async function trimRecent(
   const leaving = splitFor(window, newest);
   if (leaving <= 0 || (window.split !== null && leaving <= window.split)) return;
   await sql`DELETE FROM search_recent WHERE rowid <= ${leaving}`.execute(tx);
-  // Unread, the split may have been above `leaving` (the newest records removed): read again.
-  window.split = window.split === null ? null : leaving;
+  // A split already read is now `leaving`. One not read yet stays unread: it may be above
+  // `leaving` (the newest records removed), and is read when a change needs it.
+  if (window.split !== null) window.split = leaving;
 }
 
 /** The FTS5 rows of one document: exactly what both indexes are given for it. */

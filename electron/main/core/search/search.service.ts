@@ -80,8 +80,6 @@ async function metaFilterOf(db: Db, input: SearchQueryInput): Promise<MetaFilter
   return { types, dates: dateTokens(first, last) };
 }
 
-/** The newest records ranked on their own first, for words found almost everywhere. */
-export { RECENT_BLOCK };
 /** Hits among the newest records from which a word counts as found almost everywhere. */
 export const COMMON_HITS = 200;
 
