@@ -232,32 +232,41 @@ export function relationshipActivity(db: Db, owners: Owners) {
   ]);
 }
 
+/** An agreement's activity day: signed, else recorded. */
+const agreementDay = sql.raw('coalesce(a.signed_date, substr(a.created_at, 1, 10))');
+
+/**
+ * The day columns of a relationship's activity, as lastActivityOf and hasActivitySince read
+ * them: the records that name the relationship (each link column leads an index that carries
+ * the day), and the records of its cases that name no relationship themselves (the partial
+ * indexes of migration 2026-11-27-14). Keep them in step with the sources above.
+ */
+const OWN_DAYS = [
+  { from: sql.raw('letters l'), link: sql.raw('l.relationship_id'), day: sql.raw('l.letter_date') },
+  { from: sql.raw('cases c'), link: sql.raw('c.relationship_id'), day: sql.raw('c.opened_on') },
+  { from: sql.raw('cases c'), link: sql.raw('c.relationship_id'), day: sql.raw('c.closed_on') },
+  { from: sql.raw('events e'), link: sql.raw('e.relationship_id'), day: sql.raw('e.start_date') },
+  { from: sql.raw('agreements a'), link: sql.raw('a.relationship_id'), day: agreementDay },
+];
+const CASE_DAYS = [
+  { from: sql.raw('letters l'), alias: sql.raw('l'), day: sql.raw('l.letter_date') },
+  { from: sql.raw('events e'), alias: sql.raw('e'), day: sql.raw('e.start_date') },
+  { from: sql.raw('agreements a'), alias: sql.raw('a'), day: agreementDay },
+];
+
 /**
  * The newest activity date of the relationship `id` (a column of the outer query), or null:
  * the same answer as the maximum over relationshipActivity, read as one index seek per
- * source (each source's link column leads an index that carries the date) instead of a
- * scan of every linked record. Keep it in step with the sources above.
+ * source, and per case for the records of its cases, instead of a scan of every linked record.
  */
 export function lastActivityOf(id: Expression<string>) {
-  // Through a case: one seek per case of the relationship, on the partial indexes of the
-  // records that name no relationship themselves (migration 2026-11-27-14).
-  return sql<string | null>`(select max(d) from (
-    select max(c.opened_on) as d from cases c where c.relationship_id = ${id}
-    union all select max(c.closed_on) from cases c where c.relationship_id = ${id}
-    union all select max(l.letter_date) from letters l where l.relationship_id = ${id}
-    union all select max((select max(l.letter_date) from letters l
-      where l.case_id = c.id and l.relationship_id is null))
-      from cases c where c.relationship_id = ${id}
-    union all select max(coalesce(a.signed_date, substr(a.created_at, 1, 10))) from agreements a
-      where a.relationship_id = ${id}
-    union all select max((select max(coalesce(a.signed_date, substr(a.created_at, 1, 10)))
-      from agreements a where a.case_id = c.id and a.relationship_id is null))
-      from cases c where c.relationship_id = ${id}
-    union all select max(e.start_date) from events e where e.relationship_id = ${id}
-    union all select max((select max(e.start_date) from events e
-      where e.case_id = c.id and e.relationship_id is null))
-      from cases c where c.relationship_id = ${id}
-  ))`;
+  const own = OWN_DAYS.map((s) => sql`select max(${s.day}) as d from ${s.from} where ${s.link} = ${id}`);
+  const ofCases = CASE_DAYS.map(
+    (s) => sql`select max((select max(${s.day}) from ${s.from}
+      where ${s.alias}.case_id = c.id and ${s.alias}.relationship_id is null))
+      from cases c where c.relationship_id = ${id}`,
+  );
+  return sql<string | null>`(select max(d) from (${sql.join([...own, ...ofCases], sql` union all `)}))`;
 }
 
 /**
@@ -265,24 +274,19 @@ export function lastActivityOf(id: Expression<string>) {
  * activity at all): the same answer as `lastActivityOf(id) >= since`, but each source is a
  * seek that stops at its first hit, the relationship's own records before those of its cases.
  * A relationship active in the last months is answered by one or two seeks; only one with
- * nothing since `since` visits every case, as lastActivityOf always does. Keep it in step
- * with the sources above.
+ * nothing since `since` visits every case, as lastActivityOf always does.
  */
 export function hasActivitySince(id: Expression<string>, since: Expression<string>) {
-  return sql<SqlBool>`(exists (select 1 from letters l
-      where l.relationship_id = ${id} and l.letter_date >= ${since})
-    or exists (select 1 from cases c where c.relationship_id = ${id} and c.opened_on >= ${since})
-    or exists (select 1 from cases c where c.relationship_id = ${id} and c.closed_on >= ${since})
-    or exists (select 1 from events e where e.relationship_id = ${id} and e.start_date >= ${since})
-    or exists (select 1 from agreements a where a.relationship_id = ${id}
-      and coalesce(a.signed_date, substr(a.created_at, 1, 10)) >= ${since})
-    or exists (select 1 from cases c where c.relationship_id = ${id} and (
-      exists (select 1 from letters l where l.case_id = c.id and l.relationship_id is null
-        and l.letter_date >= ${since})
-      or exists (select 1 from events e where e.case_id = c.id and e.relationship_id is null
-        and e.start_date >= ${since})
-      or exists (select 1 from agreements a where a.case_id = c.id and a.relationship_id is null
-        and coalesce(a.signed_date, substr(a.created_at, 1, 10)) >= ${since}))))`;
+  const own = OWN_DAYS.map(
+    (s) => sql`exists (select 1 from ${s.from} where ${s.link} = ${id} and ${s.day} >= ${since})`,
+  );
+  const ofCase = CASE_DAYS.map(
+    (s) => sql`exists (select 1 from ${s.from} where ${s.alias}.case_id = c.id
+      and ${s.alias}.relationship_id is null and ${s.day} >= ${since})`,
+  );
+  const viaCases = sql`exists (select 1 from cases c where c.relationship_id = ${id}
+    and (${sql.join(ofCase, sql` or `)}))`;
+  return sql<SqlBool>`(${sql.join([...own, viaCases], sql` or `)})`;
 }
 
 // ---- cases --------------------------------------------------------------------------
