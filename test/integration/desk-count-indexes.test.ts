@@ -6,8 +6,8 @@
  */
 import { CompiledQuery, type Compilable } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countReferredToQuery } from '../../electron/main/core/letters/letters.repository';
-import { countOpenTasksQuery } from '../../electron/main/core/tasks/tasks.repository';
+import { countReferredTo, countReferredToQuery } from '../../electron/main/core/letters/letters.repository';
+import { countOpenTasks, countOpenTasksQuery } from '../../electron/main/core/tasks/tasks.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
 import { undoMigrationsAfter } from './undo-migrations';
@@ -77,7 +77,15 @@ describe('the Desk counts of tasks and referrals', () => {
     const db = t.desk.internals.db;
     await undoMigrationsAfter(db, '2026-11-27-19-cases-open');
     expect(await plan(t, countReferredToQuery(db, me))).not.toMatch(/COVERING/);
-    const before = await counts(t);
+    // Counted by the functions the Desk calls (today's Desk also draws its letter charts from
+    // counts a later migration keeps, which this older structure lacks).
+    const tasks = await countOpenTasks(db, '2025-05-05', me);
+    const before = {
+      referred: await countReferredTo(db, me),
+      open: tasks.open,
+      overdue: tasks.overdue,
+      mine: tasks.mine,
+    };
 
     await t.reopen();
     await expectIndexOnly(t, me);

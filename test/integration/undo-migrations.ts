@@ -7,6 +7,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/main/core/db/tables';
 
+/** Before 2026-11-28-23-letter-month-counts: no counts per month, the subject index without the date. */
+async function undoLetterMonthCounts(db: Kysely<Database>): Promise<void> {
+  for (const trigger of [
+    'letter_month_counts_insert',
+    'letter_month_counts_update',
+    'letter_month_counts_delete',
+  ])
+    await sql`DROP TRIGGER ${sql.ref(trigger)}`.execute(db);
+  await sql`DROP TABLE letter_month_counts`.execute(db);
+  await db.schema.dropIndex('letters_subject').execute();
+  await db.schema.createIndex('letters_subject').on('letters').columns(['subject', 'id']).execute();
+}
+
 /** Before 2026-11-28-22-search-recent: no index of the newest records' words. */
 async function undoSearchRecent(db: Kysely<Database>): Promise<void> {
   await sql`DROP TABLE search_recent`.execute(db);
@@ -30,6 +43,7 @@ async function undoCasesOpen(db: Kysely<Database>): Promise<void> {
 }
 
 const UNDO: [name: string, undo: (db: Kysely<Database>) => Promise<void>][] = [
+  ['2026-11-28-23-letter-month-counts', undoLetterMonthCounts],
   ['2026-11-28-22-search-recent', undoSearchRecent],
   ['2026-11-28-20-desk-count-indexes', undoDeskCountIndexes],
   ['2026-11-27-19-cases-open', undoCasesOpen],

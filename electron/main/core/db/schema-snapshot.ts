@@ -27,6 +27,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-27-19-cases-open',
     '2026-11-28-20-desk-count-indexes',
     '2026-11-28-22-search-recent',
+    '2026-11-28-23-letter-month-counts',
   ],
   objects: [
     {
@@ -411,7 +412,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       type: 'index',
       name: 'letters_subject',
       tbl_name: 'letters',
-      sql: 'CREATE INDEX "letters_subject" on "letters" ("subject", "id")',
+      sql: 'CREATE INDEX "letters_subject" on "letters" ("subject", "id", "letter_date")',
     },
     {
       type: 'index',
@@ -715,6 +716,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'table',
+      name: 'letter_month_counts',
+      tbl_name: 'letter_month_counts',
+      sql: 'CREATE TABLE "letter_month_counts" ("month" text not null, "direction" text not null, "state" text not null, "classification" text not null, "urgency" text not null, "n" integer not null, constraint "letter_month_counts_pk" primary key ("month", "direction", "state", "classification", "urgency")) without rowid',
+    },
+    {
+      type: 'table',
       name: 'letter_partners',
       tbl_name: 'letter_partners',
       sql: 'CREATE TABLE "letter_partners" ("letter_id" text not null references "letters" ("id") on delete cascade, "partner_id" text not null references "partners" ("id"), "explicit" integer not null check (explicit IN (0, 1)), constraint "letter_partners_pk" primary key ("letter_id", "partner_id")) without rowid',
@@ -958,6 +965,24 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letter_key_grams_update',
       tbl_name: 'letters',
       sql: 'CREATE TRIGGER letter_key_grams_update AFTER UPDATE OF search_key ON letters BEGIN DELETE FROM letter_key_grams WHERE rowid = old.rowid; INSERT INTO letter_key_grams (rowid, search_key) VALUES (new.rowid, new.search_key); END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_month_counts_delete',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_month_counts_delete AFTER DELETE ON letters BEGIN UPDATE letter_month_counts SET n = n - 1 WHERE month = substr(old.letter_date, 1, 7) AND direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_month_counts_insert',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_month_counts_insert AFTER INSERT ON letters BEGIN INSERT INTO letter_month_counts (month, direction, state, classification, urgency, n) VALUES (substr(new.letter_date, 1, 7), new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (month, direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_month_counts_update',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_month_counts_update AFTER UPDATE OF letter_date, direction, state, classification, urgency ON letters WHEN substr(old.letter_date, 1, 7) IS NOT substr(new.letter_date, 1, 7) OR old.direction IS NOT new.direction OR old.state IS NOT new.state OR old.classification IS NOT new.classification OR old.urgency IS NOT new.urgency BEGIN UPDATE letter_month_counts SET n = n - 1 WHERE month = substr(old.letter_date, 1, 7) AND direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; INSERT INTO letter_month_counts (month, direction, state, classification, urgency, n) VALUES (substr(new.letter_date, 1, 7), new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (month, direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
     },
   ],
 };

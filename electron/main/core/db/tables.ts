@@ -34,6 +34,7 @@ import type {
   LetterBodiesTable,
   LetterCopiesTable,
   LetterCountsTable,
+  LetterMonthCountsTable,
   LetterPartnersTable,
   LetterReferencesTable,
   LetterReferralsTable,
@@ -81,6 +82,7 @@ export interface Database {
   letter_partners: LetterPartnersTable;
   register_counters: RegisterCountersTable;
   letter_counts: LetterCountsTable;
+  letter_month_counts: LetterMonthCountsTable;
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_clauses: AgreementClausesTable;

@@ -315,6 +315,8 @@ export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: Par
       .where('letter_partners.partner_id', '=', filter.partnerId)
       .select((eb) => eb.fn.countAll<number>().as('n'));
   }
+  const dated = datedTotal(db, filter);
+  if (dated !== null) return dated;
   if (only.every(([key]) => COUNTED.has(key))) {
     // No filter, or direction, state, classification and urgency alone: the sum of the kept
     // counts (the letter_counts triggers), a few dozen rows whatever the size of the register.
@@ -345,6 +347,137 @@ export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: Par
   return filtered(db.selectFrom('letters'), filter, 'seek', false, partnerDrive).select((eb) =>
     eb.fn.countAll<number>().as('n'),
   );
+}
+
+/** A day as the list's filter takes it (YYYY-MM-DD). */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A day's month key (as letter_month_counts keys it), the next month's key, its day and its month's length. */
+interface DayInMonth {
+  month: string;
+  next: string;
+  day: number;
+  days: number;
+}
+
+function dayInMonth(iso: string): DayInMonth | null {
+  const m = ISO_DAY.exec(iso);
+  if (m === null) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The month after 9999-12 has no four-digit key that sorts after it.
+  if (month < 1 || month > 12 || (year === 9999 && month === 12)) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return null;
+  const [ny, nm] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  return {
+    month: iso.slice(0, 7),
+    next: `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}`,
+    day,
+    days,
+  };
+}
+
+/** Letters whose date is within `lower` and `upper` (each bound a comparison and a value), added or taken away. */
+interface DateEdge {
+  sign: 1 | -1;
+  lower: ['>=' | '>', string];
+  upper: ['<' | '<=', string];
+  /** About how many days of letters the edge reads. */
+  days: number;
+}
+
+/**
+ * How the total of a date range (with direction, state, classification or urgency, or none)
+ * is put together from the kept month counts: the months whose keys are within [from, to)
+ * (either bound may be open) are summed, and each edge month's letters are read from the
+ * date indexes, whichever side of the bound is shorter: the letters from the bound to the
+ * month's end are added, or the month is summed whole and the letters before the bound taken
+ * away. Keys and bounds are compared as strings, as the indexes compare dates: a letter whose
+ * date is in [YYYY-MM, next month's YYYY-MM) has that month's key, so the total is exact
+ * whatever a stored date holds. Null when counting the range's letters directly reads fewer
+ * days than the edges (a few days) or the bounds are not days.
+ */
+export function monthCountPlan(
+  dateFrom: string | undefined,
+  dateTo: string | undefined,
+): { from?: string; to?: string; edges: DateEdge[] } | null {
+  const start = dateFrom === undefined ? undefined : dayInMonth(dateFrom);
+  const end = dateTo === undefined ? undefined : dayInMonth(dateTo);
+  if (start === null || end === null || (start === undefined && end === undefined)) return null;
+  if (dateFrom !== undefined && dateTo !== undefined && dateFrom > dateTo) return null;
+  const edges: DateEdge[] = [];
+  let from: string | undefined;
+  let to: string | undefined;
+  if (start !== undefined) {
+    const after = start.days - start.day + 1;
+    const before = start.day - 1;
+    if (after < before) {
+      from = start.next;
+      edges.push({ sign: 1, lower: ['>=', dateFrom!], upper: ['<', start.next], days: after });
+    } else {
+      from = start.month;
+      edges.push({ sign: -1, lower: ['>=', start.month], upper: ['<', dateFrom!], days: before });
+    }
+  }
+  if (end !== undefined) {
+    const upTo = end.day;
+    const beyond = end.days - end.day;
+    if (upTo < beyond) {
+      to = end.month;
+      edges.push({ sign: 1, lower: ['>=', end.month], upper: ['<=', dateTo!], days: upTo });
+    } else {
+      to = end.next;
+      edges.push({ sign: -1, lower: ['>', dateTo!], upper: ['<', end.next], days: beyond });
+    }
+  }
+  // Both edges added within one month would count its letters twice; counting the range
+  // directly reads fewer days then anyway.
+  if (from !== undefined && to !== undefined && from > to) return null;
+  if (start !== undefined && end !== undefined) {
+    const span = (Date.parse(dateTo!) - Date.parse(dateFrom!)) / 86_400_000 + 1;
+    const months = (Date.parse(`${to}-01`) - Date.parse(`${from}-01`)) / (30.4 * 86_400_000);
+    // A month of kept counts is a few dozen rows, about a day of letters at office scale.
+    if (span <= edges.reduce((sum, e) => sum + e.days, 0) + Math.max(0, months)) return null;
+  }
+  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }), edges };
+}
+
+/**
+ * The total of a date range alone or with direction, state, classification and urgency, from
+ * the kept month counts and the edge months' index entries (monthCountPlan); null for any
+ * other filter, or when the plan counts the range directly.
+ */
+function datedTotal(db: Db, filter: LetterFilter) {
+  if (!hasDates(filter)) return null;
+  const rest = given({ ...filter, dateFrom: undefined, dateTo: undefined });
+  if (!rest.every(([key]) => COUNTED.has(key))) return null;
+  const plan = monthCountPlan(filter.dateFrom, filter.dateTo);
+  if (plan === null) return null;
+  const others: LetterFilter = {
+    direction: filter.direction,
+    state: filter.state,
+    classification: filter.classification,
+    urgency: filter.urgency,
+  };
+  let months = db
+    .selectFrom('letter_month_counts')
+    .select(sql<number>`coalesce(sum(letter_month_counts.n), 0)`.as('n'));
+  if (plan.from !== undefined) months = months.where('letter_month_counts.month', '>=', plan.from);
+  if (plan.to !== undefined) months = months.where('letter_month_counts.month', '<', plan.to);
+  if (filter.direction !== undefined)
+    months = months.where('letter_month_counts.direction', '=', filter.direction);
+  if (filter.state !== undefined) months = months.where('letter_month_counts.state', '=', filter.state);
+  if (filter.classification !== undefined)
+    months = months.where('letter_month_counts.classification', '=', filter.classification);
+  if (filter.urgency !== undefined) months = months.where('letter_month_counts.urgency', '=', filter.urgency);
+  const parts = plan.edges.map((edge) => {
+    const count = filtered(db.selectFrom('letters'), others)
+      .where('letters.letter_date', edge.lower[0], edge.lower[1])
+      .where('letters.letter_date', edge.upper[0], edge.upper[1])
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    return edge.sign === 1 ? sql`+ (${count})` : sql`- (${count})`;
+  });
+  return db.selectNoFrom(sql<number>`(${months}) ${sql.join(parts, sql` `)}`.as('n'));
 }
 
 /** Above this many matches, walking the sort order's index finds a page sooner than seeking. */

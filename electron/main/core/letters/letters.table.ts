@@ -98,6 +98,20 @@ export interface LetterCountsTable {
   n: number;
 }
 
+/**
+ * How many letters of each month of letter dates (the date's first seven characters, YYYY-MM)
+ * have each direction, state, classification and urgency together, kept by triggers on
+ * `letters` (migration 2026-11-28-23-letter-month-counts) for the totals of date ranges.
+ */
+export interface LetterMonthCountsTable {
+  month: string;
+  direction: string;
+  state: string;
+  classification: string;
+  urgency: string;
+  n: number;
+}
+
 /** The last register number given per secretariat and Jalali year. */
 export interface RegisterCountersTable {
   secretariat: string;

@@ -23,6 +23,7 @@ import * as letterCounts from './2026-11-27-18-letter-counts';
 import * as casesOpen from './2026-11-27-19-cases-open';
 import * as deskCountIndexes from './2026-11-28-20-desk-count-indexes';
 import * as searchRecent from './2026-11-28-22-search-recent';
+import * as letterMonthCounts from './2026-11-28-23-letter-month-counts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-19-cases-open': casesOpen,
   '2026-11-28-20-desk-count-indexes': deskCountIndexes,
   '2026-11-28-22-search-recent': searchRecent,
+  '2026-11-28-23-letter-month-counts': letterMonthCounts,
 };
 
 export const migrationProvider: MigrationProvider = {
