@@ -10,6 +10,7 @@ import './styles/global.css';
 import { askFirstQuestions } from './app/first-screen';
 import { PAGE_LOADERS } from './app/page-loaders';
 import { parseHash } from './app/routes';
+import { markLanguage, storedPreferences } from './i18n/preferences';
 
 /** Vazirmatn's weights that every screen uses (styles/fonts.css declares them). */
 const FIRST_FACES = [400, 500, 600, 700];
@@ -17,6 +18,8 @@ const FIRST_FACES = [400, 500, 600, 700];
 /** How long the program waits, once its code is here, for the opening screen's answers. */
 const SCREEN_ANSWER_WAIT_MS = 400;
 
+// index.html's start mark speaks the language last chosen here until the program is drawn.
+markLanguage(storedPreferences().locale);
 const answers = askFirstQuestions(window.location.hash);
 // The four faces every screen is drawn in, asked for now, while the program's code is read: the
 // browser would ask for them only when it first lays out the drawn screen, which would then show

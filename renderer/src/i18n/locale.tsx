@@ -10,7 +10,7 @@ import type { User } from '../../../shared/api/system.contract';
 import { call, on } from '../lib/api';
 import { arrivedPreload, takePreloaded } from '../lib/preload';
 import { fa, type MessageKey } from './fa';
-import { STORAGE_KEY, storedPreferences, type Preferences } from './preferences';
+import { markLanguage, STORAGE_KEY, storedPreferences, type Preferences } from './preferences';
 import { catalogues, translate, type Locale, type MessageParams } from './translate';
 
 export type { Calendar, Locale, MessageKey, MessageParams, Preferences };
@@ -18,9 +18,7 @@ export { storedPreferences, translate };
 
 /** Puts the language and direction on <html>, where Mantine's DirectionProvider reads it. */
 export function applyToDocument(locale: Locale): void {
-  const root = document.documentElement;
-  root.lang = locale;
-  root.dir = locale === 'fa' ? 'rtl' : 'ltr';
+  markLanguage(locale);
   document.title = catalogues[locale]['app.name'];
 }
 

@@ -25,3 +25,10 @@ export function storedPreferences(): Preferences {
     return { locale: 'fa', calendar: 'jalali' };
   }
 }
+
+/** Puts the language and its direction on <html>, where the page's styles and Mantine read them. */
+export function markLanguage(locale: Locale): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = locale === 'fa' ? 'rtl' : 'ltr';
+}
