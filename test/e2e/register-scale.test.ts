@@ -116,6 +116,43 @@ describe('a long register', () => {
     h.assertClean();
   });
 
+  it('draws the rows in view in the frame of the scroll itself, and the rows beyond them just after', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    await expect.poll(() => page.locator('[role="row"][data-index="4"]').textContent()).toMatch(/نامهٔ شمارهٔ/);
+    // A jump far past every row drawn, read in the first frame after it: the scroll event has
+    // run (it comes before the frame's animation callbacks) and the frame is about to be drawn.
+    const frame = (await page.evaluate(`new Promise((resolve) => {
+      const body = document.querySelector('[role="table"] [role="rowgroup"]:has([data-index])');
+      body.scrollTop = 1200 * 52;
+      requestAnimationFrame(() => {
+        const drawn = [...body.querySelectorAll('[role="row"][data-index]')].map((r) => Number(r.dataset.index));
+        resolve({ drawn, top: body.scrollTop, height: body.clientHeight });
+      });
+    })`)) as { drawn: number[]; top: number; height: number };
+    const first = Math.floor(frame.top / 52);
+    const last = Math.floor((frame.top + frame.height - 1) / 52);
+    expect(last - first).toBeGreaterThan(3);
+    // Every row in view is there (a row whose page is still read is a still bar, not a gap) …
+    const inView = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    expect(frame.drawn.filter((index) => index >= first && index <= last)).toEqual(inView);
+    // … and nothing beyond them yet: those rows come in a render of their own.
+    expect(Math.min(...frame.drawn)).toBe(first);
+    expect(Math.max(...frame.drawn)).toBe(last);
+    // Just after, three rows beyond each edge are drawn too, for the next small scroll.
+    const drawn = () =>
+      page.evaluate(
+        `[...document.querySelectorAll('[role="row"][data-index]')].map((r) => Number(r.dataset.index))`,
+      ) as Promise<number[]>;
+    await expect
+      .poll(async () => [Math.min(...(await drawn())), Math.max(...(await drawn()))])
+      .toEqual([first - 3, last + 3]);
+    await expect
+      .poll(() => page.locator(`[role="row"][data-index="${first}"]`).textContent())
+      .toMatch(/نامهٔ شمارهٔ/);
+    h.assertClean();
+  });
+
   it('keeps every column inside the table in a narrow window', async () => {
     const page = h.page;
     const size = page.viewportSize();

@@ -5,6 +5,9 @@
  *
  * Built so that a scroll frame costs the rows it adds, not the rows it keeps:
  * - only the rows' part of the table renders on a scroll (the count and the headers do not);
+ * - the scroll event draws the rows in view, and the few rows beyond them come in a render of
+ *   their own just after (`drawnSpan`): a wheel step that replaces the view draws about 12 rows
+ *   in its task, not 18, and never leaves a blank row in view;
  * - a row is memoised on its record: a scroll or an arriving page draws only new rows, provided
  *   the caller keeps `columns` the same array between renders (useMemo);
  * - the rows sit in the normal flow of one block moved to the first row's place, and carry no
@@ -20,6 +23,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -29,6 +33,7 @@ import {
 } from 'react';
 import { useI18n } from '../i18n/locale';
 import type { PagedList } from '../lib/paged';
+import { drawnSpan } from './drawn-span';
 import { ErrorNotice } from './ErrorNotice';
 import classes from './VirtualTable.module.css';
 
@@ -203,11 +208,16 @@ function Rows<I>({ list, columns, rowKey, rowHeight, height, rowTestId, ...props
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
+    // The virtualizer gives the rows in view; drawnSpan adds the rows beyond them.
+    overscan: 0,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const inView = virtualizer.getVirtualItems();
+  const view = { first: inView[0]?.index ?? 0, last: inView[inView.length - 1]?.index ?? -1 };
+  // The same view as this render's once React has caught up with the scroll, in a render of its own.
+  const settledKey = useDeferredValue(`${view.first}:${view.last}`);
+  const [settledFirst, settledLast] = settledKey.split(':').map(Number) as [number, number];
+  const { first, last } = drawnSpan(view, { first: settledFirst, last: settledLast }, OVERSCAN, count);
+  const indexes = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
   const { ensure } = list;
   useEffect(() => {
     if (last >= first) ensure(Math.max(0, first - READ_AHEAD), Math.min(count - 1, last + READ_AHEAD));
@@ -253,16 +263,16 @@ function Rows<I>({ list, columns, rowKey, rowHeight, height, rowTestId, ...props
     <div ref={scrollRef} role="rowgroup" className={classes.body} style={{ height }}>
       <div style={{ height: virtualizer.getTotalSize() }}>
         {/* The rows follow each other from the first one drawn: one block moves, no row does. */}
-        <div style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
-          {items.map((virtual) => {
-            const item = list.get(virtual.index);
+        <div style={{ transform: `translateY(${first * rowHeight}px)` }}>
+          {indexes.map((index) => {
+            const item = list.get(index);
             return (
               <Row
-                key={item ? rowKey(item) : `loading-${virtual.index}`}
-                index={virtual.index}
+                key={item ? rowKey(item) : `loading-${index}`}
+                index={index}
                 item={item}
                 columns={columns}
-                focusable={virtual.index === first}
+                focusable={index === first}
                 onOpen={onOpen}
                 onKey={onKey}
                 testId={rowTestId}
