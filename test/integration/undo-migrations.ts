@@ -7,6 +7,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/main/core/db/tables';
 
+/** Before 2026-11-28-24-letter-partner-dates: a partner's letters neither kept in date order nor counted. */
+async function undoLetterPartnerDates(db: Kysely<Database>): Promise<void> {
+  for (const trigger of [
+    'letter_partner_dates_insert',
+    'letter_partner_dates_update',
+    'letter_partner_dates_delete',
+    'letter_partner_dates_letter_date',
+  ])
+    await sql`DROP TRIGGER ${sql.ref(trigger)}`.execute(db);
+  await sql`DROP TABLE letter_partner_dates`.execute(db);
+  await sql`DROP TABLE letter_partner_counts`.execute(db);
+}
+
 /** Before 2026-11-28-23-letter-month-counts: no counts per month, the subject index without the date. */
 async function undoLetterMonthCounts(db: Kysely<Database>): Promise<void> {
   for (const trigger of [
@@ -43,6 +56,7 @@ async function undoCasesOpen(db: Kysely<Database>): Promise<void> {
 }
 
 const UNDO: [name: string, undo: (db: Kysely<Database>) => Promise<void>][] = [
+  ['2026-11-28-24-letter-partner-dates', undoLetterPartnerDates],
   ['2026-11-28-23-letter-month-counts', undoLetterMonthCounts],
   ['2026-11-28-22-search-recent', undoSearchRecent],
   ['2026-11-28-20-desk-count-indexes', undoDeskCountIndexes],

@@ -28,6 +28,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-28-20-desk-count-indexes',
     '2026-11-28-22-search-recent',
     '2026-11-28-23-letter-month-counts',
+    '2026-11-28-24-letter-partner-dates',
   ],
   objects: [
     {
@@ -305,6 +306,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letter_copies_partner',
       tbl_name: 'letter_copies',
       sql: 'CREATE INDEX "letter_copies_partner" on "letter_copies" ("partner_id")',
+    },
+    {
+      type: 'index',
+      name: 'letter_partner_dates_letter',
+      tbl_name: 'letter_partner_dates',
+      sql: 'CREATE INDEX "letter_partner_dates_letter" on "letter_partner_dates" ("letter_id", "partner_id")',
     },
     {
       type: 'index',
@@ -722,6 +729,18 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'table',
+      name: 'letter_partner_counts',
+      tbl_name: 'letter_partner_counts',
+      sql: 'CREATE TABLE "letter_partner_counts" ("partner_id" text primary key, "n" integer not null) without rowid',
+    },
+    {
+      type: 'table',
+      name: 'letter_partner_dates',
+      tbl_name: 'letter_partner_dates',
+      sql: 'CREATE TABLE "letter_partner_dates" ("partner_id" text not null, "letter_date" text not null, "letter_id" text not null, constraint "letter_partner_dates_pk" primary key ("partner_id", "letter_date", "letter_id")) without rowid',
+    },
+    {
+      type: 'table',
       name: 'letter_partners',
       tbl_name: 'letter_partners',
       sql: 'CREATE TABLE "letter_partners" ("letter_id" text not null references "letters" ("id") on delete cascade, "partner_id" text not null references "partners" ("id"), "explicit" integer not null check (explicit IN (0, 1)), constraint "letter_partners_pk" primary key ("letter_id", "partner_id")) without rowid',
@@ -983,6 +1002,30 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letter_month_counts_update',
       tbl_name: 'letters',
       sql: 'CREATE TRIGGER letter_month_counts_update AFTER UPDATE OF letter_date, direction, state, classification, urgency ON letters WHEN substr(old.letter_date, 1, 7) IS NOT substr(new.letter_date, 1, 7) OR old.direction IS NOT new.direction OR old.state IS NOT new.state OR old.classification IS NOT new.classification OR old.urgency IS NOT new.urgency BEGIN UPDATE letter_month_counts SET n = n - 1 WHERE month = substr(old.letter_date, 1, 7) AND direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; INSERT INTO letter_month_counts (month, direction, state, classification, urgency, n) VALUES (substr(new.letter_date, 1, 7), new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (month, direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_partner_dates_delete',
+      tbl_name: 'letter_partners',
+      sql: 'CREATE TRIGGER letter_partner_dates_delete AFTER DELETE ON letter_partners BEGIN DELETE FROM letter_partner_dates WHERE letter_id = old.letter_id AND partner_id = old.partner_id; UPDATE letter_partner_counts SET n = n - 1 WHERE partner_id = old.partner_id; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_partner_dates_insert',
+      tbl_name: 'letter_partners',
+      sql: 'CREATE TRIGGER letter_partner_dates_insert AFTER INSERT ON letter_partners BEGIN INSERT INTO letter_partner_dates (partner_id, letter_date, letter_id) SELECT new.partner_id, letter_date, new.letter_id FROM letters WHERE id = new.letter_id; INSERT INTO letter_partner_counts (partner_id, n) VALUES (new.partner_id, 1) ON CONFLICT (partner_id) DO UPDATE SET n = n + 1; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_partner_dates_letter_date',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_partner_dates_letter_date AFTER UPDATE OF letter_date ON letters WHEN old.letter_date IS NOT new.letter_date BEGIN UPDATE letter_partner_dates SET letter_date = new.letter_date WHERE letter_id = new.id; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_partner_dates_update',
+      tbl_name: 'letter_partners',
+      sql: 'CREATE TRIGGER letter_partner_dates_update AFTER UPDATE OF letter_id, partner_id ON letter_partners WHEN old.letter_id IS NOT new.letter_id OR old.partner_id IS NOT new.partner_id BEGIN DELETE FROM letter_partner_dates WHERE letter_id = old.letter_id AND partner_id = old.partner_id; UPDATE letter_partner_counts SET n = n - 1 WHERE partner_id = old.partner_id; INSERT INTO letter_partner_dates (partner_id, letter_date, letter_id) SELECT new.partner_id, letter_date, new.letter_id FROM letters WHERE id = new.letter_id; INSERT INTO letter_partner_counts (partner_id, n) VALUES (new.partner_id, 1) ON CONFLICT (partner_id) DO UPDATE SET n = n + 1; END',
     },
   ],
 };

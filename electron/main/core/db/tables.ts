@@ -35,6 +35,8 @@ import type {
   LetterCopiesTable,
   LetterCountsTable,
   LetterMonthCountsTable,
+  LetterPartnerCountsTable,
+  LetterPartnerDatesTable,
   LetterPartnersTable,
   LetterReferencesTable,
   LetterReferralsTable,
@@ -83,6 +85,8 @@ export interface Database {
   register_counters: RegisterCountersTable;
   letter_counts: LetterCountsTable;
   letter_month_counts: LetterMonthCountsTable;
+  letter_partner_dates: LetterPartnerDatesTable;
+  letter_partner_counts: LetterPartnerCountsTable;
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_clauses: AgreementClausesTable;

@@ -112,6 +112,22 @@ export interface LetterMonthCountsTable {
   n: number;
 }
 
+/**
+ * Each letter–partner link with its letter's date, in a partner's list order, kept by
+ * triggers (migration 2026-11-28-24-letter-partner-dates).
+ */
+export interface LetterPartnerDatesTable {
+  partner_id: string;
+  letter_date: string;
+  letter_id: string;
+}
+
+/** How many letters each partner is linked to, kept by triggers on `letter_partners`. */
+export interface LetterPartnerCountsTable {
+  partner_id: string;
+  n: number;
+}
+
 /** The last register number given per secretariat and Jalali year. */
 export interface RegisterCountersTable {
   secretariat: string;

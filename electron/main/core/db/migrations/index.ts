@@ -24,6 +24,7 @@ import * as casesOpen from './2026-11-27-19-cases-open';
 import * as deskCountIndexes from './2026-11-28-20-desk-count-indexes';
 import * as searchRecent from './2026-11-28-22-search-recent';
 import * as letterMonthCounts from './2026-11-28-23-letter-month-counts';
+import * as letterPartnerDates from './2026-11-28-24-letter-partner-dates';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-20-desk-count-indexes': deskCountIndexes,
   '2026-11-28-22-search-recent': searchRecent,
   '2026-11-28-23-letter-month-counts': letterMonthCounts,
+  '2026-11-28-24-letter-partner-dates': letterPartnerDates,
 };
 
 export const migrationProvider: MigrationProvider = {
