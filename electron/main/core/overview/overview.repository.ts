@@ -1,12 +1,14 @@
 /** Counts and short lists across the domains, for the Desk page. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables';
+import { letterCountQuery } from '../letters/letters.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The statement of officeCounts, exported so tests can EXPLAIN it. Open cases are counted
- * over the partial index of cases without a closing day (cases_open).
+ * over the partial index of cases without a closing day (cases_open); the year's letters as
+ * the register counts a date range (letter_month_counts, migration 23).
  */
 export function officeCountsQuery(db: Db, lettersFrom: string, lettersTo: string) {
   return db.selectNoFrom((eb) => [
@@ -24,12 +26,9 @@ export function officeCountsQuery(db: Db, lettersFrom: string, lettersTo: string
       .where('closed_on', 'is', null)
       .select((e) => e.fn.countAll<number>().as('n'))
       .as('openCases'),
-    eb
-      .selectFrom('letters')
-      .where('letter_date', '>=', lettersFrom)
-      .where('letter_date', '<=', lettersTo)
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .as('lettersThisYear'),
+    // The register's own total for a date range: the months' kept counts and the edge months'
+    // letters from the date index, not a count of every letter of the year.
+    letterCountQuery(db, { dateFrom: lettersFrom, dateTo: lettersTo }).as('lettersThisYear'),
     eb
       .selectFrom('attachments')
       .select((e) => e.fn.countAll<number>().as('n'))
