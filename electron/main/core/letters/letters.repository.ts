@@ -325,13 +325,11 @@ export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: Par
   if (only.every(([key]) => COUNTED.has(key))) {
     // No filter, or direction, state, classification and urgency alone: the sum of the kept
     // counts (the letter_counts triggers), a few dozen rows whatever the size of the register.
-    let q = db.selectFrom('letter_counts').select(sql<number>`coalesce(sum(letter_counts.n), 0)`.as('n'));
-    if (filter.direction !== undefined) q = q.where('letter_counts.direction', '=', filter.direction);
-    if (filter.state !== undefined) q = q.where('letter_counts.state', '=', filter.state);
-    if (filter.classification !== undefined)
-      q = q.where('letter_counts.classification', '=', filter.classification);
-    if (filter.urgency !== undefined) q = q.where('letter_counts.urgency', '=', filter.urgency);
-    return q;
+    return keptCountRows(
+      db.selectFrom('letter_counts').select(sql<number>`coalesce(sum(letter_counts.n), 0)`.as('n')),
+      'letter_counts',
+      filter,
+    );
   }
   if (only.length === 1 && filter.textKey !== undefined && filter.textKey !== '') {
     // A text alone, answered exactly by the trigram index: counted there (every letter has
@@ -352,6 +350,20 @@ export function letterCountQuery(db: Db, filter: LetterFilter, partnerDrive: Par
   return filtered(db.selectFrom('letters'), filter, 'seek', false, partnerDrive).select((eb) =>
     eb.fn.countAll<number>().as('n'),
   );
+}
+
+/**
+ * A kept-counts table's rows of the filter's direction, state, classification and urgency
+ * (letter_counts and letter_month_counts key their counts by all four).
+ */
+function keptCountRows<
+  QB extends SelectQueryBuilder<Database, 'letter_counts' | 'letter_month_counts', object>,
+>(q: QB, table: 'letter_counts' | 'letter_month_counts', filter: LetterFilter): QB {
+  for (const key of ['direction', 'state', 'classification', 'urgency'] as const) {
+    const value = filter[key];
+    if (value !== undefined) q = q.where(sql.ref(`${table}.${key}`), '=', value) as QB;
+  }
+  return q;
 }
 
 /** A day as the list's filter takes it (YYYY-MM-DD). */
@@ -464,17 +476,13 @@ function datedTotal(db: Db, filter: LetterFilter) {
     classification: filter.classification,
     urgency: filter.urgency,
   };
-  let months = db
-    .selectFrom('letter_month_counts')
-    .select(sql<number>`coalesce(sum(letter_month_counts.n), 0)`.as('n'));
+  let months = keptCountRows(
+    db.selectFrom('letter_month_counts').select(sql<number>`coalesce(sum(letter_month_counts.n), 0)`.as('n')),
+    'letter_month_counts',
+    filter,
+  );
   if (plan.from !== undefined) months = months.where('letter_month_counts.month', '>=', plan.from);
   if (plan.to !== undefined) months = months.where('letter_month_counts.month', '<', plan.to);
-  if (filter.direction !== undefined)
-    months = months.where('letter_month_counts.direction', '=', filter.direction);
-  if (filter.state !== undefined) months = months.where('letter_month_counts.state', '=', filter.state);
-  if (filter.classification !== undefined)
-    months = months.where('letter_month_counts.classification', '=', filter.classification);
-  if (filter.urgency !== undefined) months = months.where('letter_month_counts.urgency', '=', filter.urgency);
   const parts = plan.edges.map((edge) => {
     const count = filtered(db.selectFrom('letters'), others)
       .where('letters.letter_date', edge.lower[0], edge.lower[1])
