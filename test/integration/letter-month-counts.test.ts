@@ -17,6 +17,7 @@ import {
   type LetterFilter,
 } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { pad2, seededRandom } from '../helpers/seeded';
 import { letterInput } from './letters.fixtures';
 import { undoMigrationsAfter } from './undo-migrations';
 
@@ -26,16 +27,6 @@ afterEach(async () => {
   t = null;
 });
 
-/** A small deterministic generator, so a failing range can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A day of 2023–2025 biased towards the first and last days of months. */
@@ -54,7 +45,7 @@ function randomDay(next: () => number): string {
           : pick < 0.7
             ? last - 1
             : 1 + Math.floor(next() * last);
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
 const OTHERS: LetterFilter[] = [
@@ -68,7 +59,7 @@ const OTHERS: LetterFilter[] = [
 
 /** Random ranges: both bounds, one month, open at either end. */
 function ranges(seed: number, n: number): { dateFrom?: string; dateTo?: string }[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: { dateFrom?: string; dateTo?: string }[] = [];
   for (let i = 0; i < n; i++) {
     const a = randomDay(next);
@@ -82,7 +73,7 @@ function ranges(seed: number, n: number): { dateFrom?: string; dateTo?: string }
       const last = daysIn(Number(from.slice(0, 4)), Number(from.slice(5, 7)));
       out.push({
         dateFrom: from,
-        dateTo: `${from.slice(0, 8)}${pad(Math.max(Number(from.slice(8)), last - 3))}`,
+        dateTo: `${from.slice(0, 8)}${pad2(Math.max(Number(from.slice(8)), last - 3))}`,
       });
     } else out.push({ dateFrom: from, dateTo: to });
   }
@@ -152,7 +143,7 @@ const URGENCIES = ['عادی', 'فوری', 'آنی'];
 
 /** Letters on month edges and other days of 2023–2025, of every direction and kind. */
 async function register(desk: TestDesk, n: number, seed: number): Promise<{ id: string }[]> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const created: { id: string }[] = [];
   for (let i = 0; i < n; i++) {
     created.push(
@@ -259,7 +250,7 @@ describe('the date-range totals kept per month', () => {
       sheet.addRow([
         null,
         i % 2 === 0 ? 'وارده' : 'صادره',
-        `1403/${pad(month)}/${pad(day)}`,
+        `1403/${pad2(month)}/${pad2(day)}`,
         `نامه ${i + 1}`,
         'سفارت سنگاپور',
         `متن ${i + 1}`,

@@ -17,6 +17,7 @@ import {
   type LetterFilter,
 } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { pad2, seededRandom } from '../helpers/seeded';
 import { addPartner, letterInput } from './letters.fixtures';
 import { undoMigrationsAfter } from './undo-migrations';
 
@@ -25,16 +26,6 @@ afterEach(async () => {
   await t?.cleanup();
   t = null;
 });
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The kept links and counts against the links and their letters. */
 async function expectKeptExact(desk: TestDesk): Promise<void> {
@@ -111,7 +102,7 @@ async function expectSamePages(desk: TestDesk, partners: string[]): Promise<void
 }
 
 async function world(desk: TestDesk, n: number, seed: number, partners: string[]): Promise<string[]> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const pick = () => partners[Math.floor(next() * partners.length)]!;
@@ -120,7 +111,7 @@ async function world(desk: TestDesk, n: number, seed: number, partners: string[]
     const letter = await desk.ok(
       'letters.create',
       letterInput({
-        letterDate: `2024-${pad(1 + Math.floor(next() * 12))}-${pad(day)}`,
+        letterDate: `2024-${pad2(1 + Math.floor(next() * 12))}-${pad2(day)}`,
         from: next() < 0.5 ? { partnerId: pick() } : { text: 'سفارت سنگاپور' },
         ...(next() < 0.5 && { partnerIds: [pick()] }),
       }),
@@ -186,7 +177,7 @@ describe("a partner's letters in date order", () => {
       sheet.addRow([
         null,
         'وارده',
-        `1403/${pad(1 + (i % 12))}/${pad(1 + ((i * 7) % 29))}`,
+        `1403/${pad2(1 + (i % 12))}/${pad2(1 + ((i * 7) % 29))}`,
         `نامه ${i + 1}`,
         i % 3 === 0 ? 'سفارت سنگاپور' : 'فلورانس',
         `متن ${i + 1}`,
