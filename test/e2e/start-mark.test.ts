@@ -64,6 +64,33 @@ async function fastAnimations(page: Page): Promise<void> {
   await cdp.send('Animation.setPlaybackRate', { playbackRate: 20 });
 }
 
+/** Waits until the start mark has faded in. */
+async function markShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = globalThis as unknown as StartGlobals;
+    const mark = w.document.querySelector('[data-start]');
+    return mark !== null && w.getComputedStyle(mark).opacity === '1';
+  });
+}
+
+/** Waits until the line about a slow start, in `lang`, is on screen. */
+async function slowLineShown(page: Page, lang: 'fa' | 'en'): Promise<void> {
+  await page.waitForFunction((l) => {
+    const w = globalThis as unknown as StartGlobals;
+    const slow = w.document.querySelector(`[data-start] .start-slow[lang="${l}"]`);
+    return slow !== null && w.getComputedStyle(slow).visibility === 'visible';
+  }, lang);
+}
+
+/** Lets the desk answer, then checks the program is drawn in the mark's place, cleanly. */
+async function programReplacesMark(harness: Harness, release: () => void): Promise<void> {
+  release();
+  await harness.page.getByRole('main').first().waitFor({ timeout: 20_000 });
+  await settle(harness.page);
+  expect(await seen(harness.page)).toBeNull();
+  harness.assertClean();
+}
+
 /** The start mark as the user sees it: shown or not, and the lines on screen with their language. */
 function seen(page: Page) {
   return page.evaluate(() => {
@@ -105,27 +132,15 @@ it('shows nothing for the first half second of a start, so a quick start does no
   // Read within the first 450 ms of the page's timeline, the mark is still fully transparent.
   if (early.time < 450) expect(early.opacity).toBe('0');
   // Later it shows, and the desk's answers then draw the program over it.
-  await h.page.waitForFunction(() => {
-    const w = globalThis as unknown as StartGlobals;
-    const mark = w.document.querySelector('[data-start]');
-    return mark !== null && w.getComputedStyle(mark).opacity === '1';
-  });
-  held.release();
-  await h.page.getByRole('main').first().waitFor({ timeout: 20_000 });
-  await settle(h.page);
-  expect(await seen(h.page)).toBeNull();
-  h.assertClean();
+  await markShown(h.page);
+  await programReplacesMark(h, held.release);
 });
 
 it('says in Persian that the desk is opening, and after ten seconds that it is taking longer than usual', async () => {
   const held = await heldHarness();
   h = held.harness;
   await h.page.goto(`${h.origin}/index.html#/desk`, { waitUntil: 'commit' });
-  await h.page.waitForFunction(() => {
-    const w = globalThis as unknown as StartGlobals;
-    const mark = w.document.querySelector('[data-start]');
-    return mark !== null && w.getComputedStyle(mark).opacity === '1';
-  });
+  await markShown(h.page);
   const first = await seen(h.page);
   expect(first?.role).toBe('status');
   expect(first?.html).toEqual({ lang: 'fa', dir: 'rtl' });
@@ -133,24 +148,12 @@ it('says in Persian that the desk is opening, and after ten seconds that it is t
   // The rest of the ten seconds, quickly.
   await fastAnimations(h.page);
 
-  await h.page.waitForFunction(() => {
-    const w = globalThis as unknown as StartGlobals;
-    return (
-      w.document.querySelectorAll('[data-start] p').length > 0 &&
-      Array.from(w.document.querySelectorAll('[data-start] .start-slow')).some(
-        (p) => w.getComputedStyle(p).visibility === 'visible',
-      )
-    );
-  });
+  await slowLineShown(h.page, 'fa');
   const late = await seen(h.page);
   expect(late?.lines.map((l) => l.lang)).toEqual(['fa', 'fa']);
   expect(late?.lines[1]?.text).toMatch(/^باز شدن میز بیش از معمول طول کشیده است/);
 
-  held.release();
-  await h.page.getByRole('main').first().waitFor({ timeout: 20_000 });
-  await settle(h.page);
-  expect(await seen(h.page)).toBeNull();
-  h.assertClean();
+  await programReplacesMark(h, held.release);
 });
 
 it('speaks English, left to right, on a workstation where English was last chosen', async () => {
@@ -166,11 +169,7 @@ it('speaks English, left to right, on a workstation where English was last chose
   );
   await fastAnimations(h.page);
   await h.page.goto(`${h.origin}/index.html#/desk`, { waitUntil: 'commit' });
-  await h.page.waitForFunction(() => {
-    const w = globalThis as unknown as StartGlobals;
-    const slow = w.document.querySelector('[data-start] .start-slow[lang="en"]');
-    return slow !== null && w.getComputedStyle(slow).visibility === 'visible';
-  });
+  await slowLineShown(h.page, 'en');
   const late = await seen(h.page);
   expect(late?.html).toEqual({ lang: 'en', dir: 'ltr' });
   expect(late?.lines).toEqual([
@@ -183,9 +182,5 @@ it('speaks English, left to right, on a workstation where English was last chose
         "If it stays like this for several minutes, tell the office's IT support.",
     },
   ]);
-  held.release();
-  await h.page.getByRole('main').first().waitFor({ timeout: 20_000 });
-  await settle(h.page);
-  expect(await seen(h.page)).toBeNull();
-  h.assertClean();
+  await programReplacesMark(h, held.release);
 });
