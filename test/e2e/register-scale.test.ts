@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
 const COUNT = 2000;
+/** The register's scrolling body: the row group that holds the rows. */
+const BODY = '[role="table"] [role="rowgroup"]:has([data-index])';
 
 describe('a long register', () => {
   let h: Harness;
@@ -150,6 +152,74 @@ describe('a long register', () => {
     await expect
       .poll(() => page.locator(`[role="row"][data-index="${first}"]`).textContent())
       .toMatch(/نامهٔ شمارهٔ/);
+    h.assertClean();
+  });
+
+  it('takes the pointer off the rows while the list scrolls, and gives it back when the scroll rests', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    // The same route keeps the list where an earlier case left it.
+    await page.locator(BODY).evaluate((body) => ((body as unknown as { scrollTop: number }).scrollTop = 0));
+    await expect.poll(() => page.locator('[role="row"][data-index="4"]').textContent()).toMatch(/نامهٔ شمارهٔ/);
+    const marked = () => page.locator(BODY).getAttribute('data-scrolling');
+    await expect.poll(marked).toBeNull();
+    const box = (await page.locator(BODY).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 130);
+    const hovered = () =>
+      page.evaluate(`document.querySelector('[role="row"][data-index]:hover')?.dataset.index ?? null`);
+    await expect.poll(hovered).toBe('2');
+
+    // In the frame of a scroll, no row takes the pointer.
+    const during = (await page.evaluate(`new Promise((resolve) => {
+      const body = document.querySelector('${BODY}');
+      body.scrollTop = 10 * 52;
+      requestAnimationFrame(() => {
+        const row = body.querySelector('[role="row"][data-index="12"]');
+        resolve({ marked: 'scrolling' in body.dataset, pointer: getComputedStyle(row).pointerEvents });
+      });
+    })`)) as { marked: boolean; pointer: string };
+    expect(during).toEqual({ marked: true, pointer: 'none' });
+    // The pointer moves while the scroll goes on (its events keep coming, as from a wheel's momentum) …
+    await page.evaluate(`window.__keepScrolling = setInterval(() => {
+      document.querySelector('${BODY}')?.dispatchEvent(new Event('scroll'));
+    }, 20)`);
+    try {
+      await page.mouse.move(box.x + box.width / 2 + 2, box.y + 130);
+      expect(await marked()).toBe('');
+    } finally {
+      await page.evaluate(`clearInterval(window.__keepScrolling)`);
+    }
+
+    // … and once the scroll rests, the row now under the pointer is highlighted without it moving again.
+    await expect.poll(async () => [await marked(), await hovered()]).toEqual([null, '12']);
+    const colour = (index: number) =>
+      page.evaluate(
+        `getComputedStyle(document.querySelector('[role="row"][data-index="${index}"]')).backgroundColor`,
+      );
+    expect(await colour(12)).not.toBe(await colour(13));
+    h.assertClean();
+  });
+
+  it('opens the letter clicked while the list is still scrolling', async () => {
+    const page = h.page;
+    await h.open('/correspondence?sort=subject&dir=asc');
+    await page.locator(BODY).evaluate((body) => ((body as unknown as { scrollTop: number }).scrollTop = 0));
+    const row = page.locator('[role="row"][data-index="2"]');
+    await expect.poll(() => row.textContent()).toMatch(/نامهٔ شمارهٔ/);
+    const subject = (await row.textContent())!.match(/نامهٔ شمارهٔ \d+/)![0];
+    const box = (await row.boundingBox())!;
+    // Scroll events keep coming (as from a wheel's momentum) while the pointer clicks the row.
+    await page.evaluate(`window.__keepScrolling = setInterval(() => {
+      document.querySelector('${BODY}')?.dispatchEvent(new Event('scroll'));
+    }, 20)`);
+    try {
+      await expect.poll(() => page.locator(BODY).getAttribute('data-scrolling')).toBe('');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    } finally {
+      await page.evaluate(`clearInterval(window.__keepScrolling)`);
+    }
+    await expect.poll(() => page.evaluate('location.hash')).toMatch(/^#\/correspondence\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('main').textContent()).toContain(subject);
     h.assertClean();
   });
 

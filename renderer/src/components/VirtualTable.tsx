@@ -15,6 +15,8 @@
  *   one cached rule set, and lays out and paints them without a layer for each row;
  * - a row still loading is one still bar, not an animated skeleton per cell (the animations
  *   repainted the whole view on every frame of a jump);
+ * - while the body scrolls its rows take no pointer events (`useScrollingMark`), so a wheel step
+ *   under a resting pointer does not also hover, style and lay out the row that comes under it;
  * - the pages beyond the view are read before the user gets there.
  */
 import { Group, Paper, Text, UnstyledButton } from '@mantine/core';
@@ -30,6 +32,7 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { useI18n } from '../i18n/locale';
 import type { PagedList } from '../lib/paged';
@@ -79,6 +82,8 @@ export interface VirtualTableProps<I> {
 const OVERSCAN = 3;
 /** Rows beyond the view whose page is read ahead, so a steady scroll meets rows already there. */
 const READ_AHEAD = 60;
+/** How long after the last scroll event the rows take the pointer again. */
+const SCROLL_REST_MS = 150;
 
 /**
  * A fixed width is the most a column takes: when the window is too narrow for all of them,
@@ -229,6 +234,7 @@ function Rows<I>({ list, columns, rowKey, rowHeight, height, rowTestId, ...props
     latest.current = { onOpen: props.onOpen, count, virtualizer };
   });
   const onOpen = useCallback((item: I) => latest.current.onOpen(item), []);
+  useScrollingMark(scrollRef);
   const onKey = useCallback(
     (event: KeyboardEvent, index: number, item: I | undefined) => {
       const { count: total, virtualizer: v } = latest.current;
@@ -283,6 +289,49 @@ function Rows<I>({ list, columns, rowKey, rowHeight, height, rowTestId, ...props
       </div>
     </div>
   );
+}
+
+/**
+ * Marks the scrolling body while a scroll goes on (`data-scrolling`, until SCROLL_REST_MS after
+ * the last scroll event), set on the element itself so that no scroll event renders React. The
+ * marked body's rows take no pointer events: with the pointer over the table, every wheel step
+ * otherwise brought a new row under it, and the frame dispatched pointer and mouse events and
+ * styled and laid out the new `:hover` row besides drawing the new rows. A click in that time
+ * lands on the body itself, and is passed on to what lies under the pointer, so a row clicked
+ * just after a wheel step still opens.
+ */
+function useScrollingMark(scrollRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const body = scrollRef.current;
+    if (!body) return;
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(rest);
+      rest = undefined;
+      delete body.dataset.scrolling;
+    };
+    const onScroll = () => {
+      if (rest === undefined) body.dataset.scrolling = '';
+      else clearTimeout(rest);
+      rest = setTimeout(settle, SCROLL_REST_MS);
+    };
+    const onClick = (event: MouseEvent) => {
+      // Only a click that no row took: the rows were not pointable, or it was on the body's own edge.
+      if (event.target !== body) return;
+      settle();
+      const under = document.elementFromPoint(event.clientX, event.clientY);
+      if (!(under instanceof HTMLElement) || under === body || !body.contains(under)) return;
+      under.closest<HTMLElement>('[role="row"]')?.focus({ preventScroll: true });
+      under.click();
+    };
+    body.addEventListener('scroll', onScroll, { passive: true });
+    body.addEventListener('click', onClick);
+    return () => {
+      body.removeEventListener('scroll', onScroll);
+      body.removeEventListener('click', onClick);
+      settle();
+    };
+  }, [scrollRef]);
 }
 
 interface RowProps<I> {
