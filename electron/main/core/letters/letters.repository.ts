@@ -3,15 +3,10 @@
  * other sections show (the Desk overview, a partner's, relationship's or case's
  * correspondence). The tables a letter has many of live in letter-links.repository.ts.
  */
-import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { LetterSortKey, LetterState } from '../../../../shared/api/letters.contract';
 import type { Database } from '../db/tables';
-import {
-  countLettersContaining,
-  keyGramsPlan,
-  letterRowidsContaining,
-  type KeyGramsPlan,
-} from '../search/letter-key-grams';
+import { countLettersContaining, keyGramsPlan, letterRowidsContaining } from '../search/letter-key-grams';
 import type { InsertableLetterRow, LetterRow, UpdateableLetterRow } from './letters.table';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -137,9 +132,13 @@ export interface LetterSort {
  * How the page query reaches its rows. 'seek' (the default) goes through the filter's own
  * index; 'walk' reads the sort order's index and checks each filter on the row (the `+`
  * stops the planner from seeking), which stops after the page when the filter matches many
- * letters instead of fetching them all and sorting. Both answer exactly the same rows.
+ * letters instead of fetching them all and sorting. A text is checked by looking each letter
+ * up among the text's matches in the trigram index, all found and indexed before the walk
+ * begins; 'walkKeys' walks the same way and tests the text on each letter's search key
+ * (`instr`, which is what the index answers), for a text in so many letters that the page
+ * is reached after a few hundred. All three answer exactly the same rows.
  */
-export type LetterPlan = 'seek' | 'walk';
+export type LetterPlan = 'seek' | 'walk' | 'walkKeys';
 
 /**
  * How a partner's letters under other filters are reached: from the partner's links
@@ -158,7 +157,7 @@ function filtered<O>(
   partnerDrive: PartnerDrive = 'links',
 ): SelectQueryBuilder<Database, 'letters', O> {
   let q = qb;
-  const walking = plan === 'walk';
+  const walking = plan !== 'seek';
   const col = (name: string) =>
     walking ? sql<string>`+letters.${sql.raw(name)}` : sql.ref(`letters.${name}`);
   if (f.direction !== undefined) q = q.where(col('direction'), '=', f.direction);
@@ -197,7 +196,9 @@ function filtered<O>(
   }
   if (f.textKey !== undefined && f.textKey !== '') {
     const grams = keyGramsPlan(f.textKey);
-    if (grams.kind === 'scan') {
+    if (plan === 'walkKeys') {
+      q = q.where(sql<boolean>`instr(letters.search_key, ${f.textKey}) > 0`);
+    } else if (grams.kind === 'scan') {
       // One or two characters, shorter than a trigram: every key is tested. 'walk' (a
       // character found in thousands of letters) tests the key of each letter it reads in
       // the sort order, until the page is full. 'seek' collects the few matches over the
@@ -574,56 +575,50 @@ async function registerSize(db: Db): Promise<number> {
 }
 
 /**
- * A page of the letters whose keys contain the text (an exact plan, no other filter) and how
- * many they are, in one statement: the matches are found once (a materialized CTE), counted,
- * and the sort order's index is walked checking each letter against them until the page is
- * full. Reading them once for the count and again for the page took 8.0 ms of statements
- * for خواهرخواندگی at 1×, against 7.0. The total is null when the page is past the last match
- * (no row to carry it).
+ * A walk tests the text on each letter's key while it expects to read fewer letters than
+ * this share of the text's matches (a key test costs about three times an index lookup).
  */
-export async function textMatchesPage(
+const KEYS_TESTED_SHARE = 0.4;
+
+/**
+ * The page of a text alone in date order, from the letters up to `reach` in that order, each
+ * key tested (`instr`, what the trigram index answers): the walk is bounded by the date of the
+ * letter at `reach`, and all the letters of that date are within it, so the letters it reads
+ * are a beginning of the date order. Null when the page is not complete there (the text's
+ * letters are further down: ۱۴۰۲, the number of a year, is in none of the newest letters).
+ */
+async function keyTestedPage(
   db: Db,
-  plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
-  textKey: string,
+  filter: LetterFilter,
   sort: LetterSort,
   limit: number,
   offset: number,
-): Promise<{ rows: LetterRow[]; total: number | null }> {
-  // Kysely writes a CTE only around its own queries: the two parts are compiled and joined.
-  const matches = letterRowidsContaining(plan, textKey).compile(db);
-  const page = letterPageQuery(db, {}, sort, limit, offset)
-    .where(sql<boolean>`+letters.rowid IN (SELECT r FROM text_matches)`)
-    .select(sql<number>`(SELECT count(*) FROM text_matches)`.as('text_matches_total'))
-    .compile();
-  const { rows } = await db.executeQuery<LetterRow & { text_matches_total: number }>(
-    CompiledQuery.raw(`WITH text_matches(r) AS MATERIALIZED (${matches.sql}) ${page.sql}`, [
-      ...matches.parameters,
-      ...page.parameters,
-    ]),
-  );
-  const total = rows[0] === undefined ? null : Number(rows[0].text_matches_total);
-  return { rows: rows.map(({ text_matches_total: _, ...row }) => row), total };
-}
-
-/** The longest text matched as one or two trigrams (three or four characters). */
-const CHEAP_MATCH_CHARS = 4;
-
-/**
- * Whether the trigram index matches the text for less than keeping its matches twice costs: a
- * text of one or two trigrams is found twice (counted, then again while the sort order is
- * walked) rather than once into a table that the walk then indexes again. At 1× (generator 3),
- * alternating in one process: 1402 (13,056 letters) 15.7 → 14.3 ms median, اصف 14.5 → 9.4,
- * 140 (71,193) 38.6 → 26.2; from six characters on, matching once costs as much or less
- * (شهرداری 13.3 against 17.2, خواهرخواندگی 8.7 against 14.2).
- */
-function matchedCheaply(textKey: string): boolean {
-  return [...textKey].length <= CHEAP_MATCH_CHARS;
+  total: number,
+  reach: number,
+): Promise<LetterRow[] | null> {
+  const edge = await db
+    .selectFrom('letters')
+    .select('letter_date')
+    .orderBy('letter_date', sort.direction)
+    .orderBy('id', sort.direction)
+    .limit(1)
+    .offset(reach)
+    .executeTakeFirst();
+  if (edge === undefined) return letterPageQuery(db, filter, sort, limit, offset, 'walkKeys').execute();
+  const within: LetterFilter =
+    sort.direction === 'desc'
+      ? { ...filter, dateFrom: edge.letter_date }
+      : { ...filter, dateTo: edge.letter_date };
+  const rows = await letterPageQuery(db, within, sort, limit, offset, 'walkKeys').execute();
+  return rows.length === limit || offset + rows.length === total ? rows : null;
 }
 
 /** How a list chooses between fetching its matches and walking the sort order; for tests. */
 export interface ListPlanOptions {
   /** Above this many matches the sort order's index is walked (WALK_ABOVE). */
   walkAbove?: number;
+  /** A text's keys are tested below this share (KEYS_TESTED_SHARE); Infinity always tries. */
+  keysTestedShare?: number;
 }
 
 /** One page of the register and the total of its filter. */
@@ -633,7 +628,7 @@ export async function listLetterRows(
   sort: LetterSort,
   limit: number,
   offset: number,
-  { walkAbove = WALK_ABOVE }: ListPlanOptions = {},
+  { walkAbove = WALK_ABOVE, keysTestedShare = KEYS_TESTED_SHARE }: ListPlanOptions = {},
 ): Promise<{ rows: LetterRow[]; total: number }> {
   const count = async () =>
     Number(
@@ -646,32 +641,35 @@ export async function listLetterRows(
     return { rows, total };
   }
   const text = filter.textKey !== undefined && filter.textKey !== '';
-  const grams = text ? keyGramsPlan(filter.textKey!) : null;
-  const only = given(filter);
-  if (grams?.kind === 'exact' && only.length === 1 && !matchedCheaply(filter.textKey!)) {
-    // A text alone: its matches are counted only as far as the plan needs. A few are fetched
-    // and sorted (and that count is their total); many are found once for page and total.
-    const atMost = await countLettersContaining(grams, walkAbove + 1).execute(db);
-    const few = Number(atMost.rows[0]?.n ?? 0);
-    if (few <= walkAbove)
-      return { rows: await letterPageQuery(db, filter, sort, limit, offset, 'seek').execute(), total: few };
-    const page = await textMatchesPage(db, grams, filter.textKey!, sort, limit, offset);
-    return { rows: page.rows, total: page.total ?? (await count()) };
-  }
   if (seekMaySort(filter, sort) || text) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
     // or a common word is read in the sort order until the page is full, not fetched whole
     // and sorted; a rare word's few letters are fetched and sorted.
     const total = await count();
     let plan: LetterPlan = total > walkAbove ? 'walk' : 'seek';
+    const letters = plan === 'walk' ? await registerSize(db) : 0;
     if (plan === 'walk' && sort.by === 'subject' && hasDates(filter)) {
       // Subjects do not follow dates, so a walk reads about (offset + limit) × letters ÷ total
       // entries of the subject index for the page, checking each one's date on the entry (the
       // index carries it), where the seek fetches the total's letters and sorts them, about
       // four times the work per letter (at 3×, a month's 3,322 letters: walked 0.5–0.8 ms,
       // fetched and sorted 2.3 ms): a week's letters are fetched and sorted, a month's walked.
-      const letters = await registerSize(db);
       if ((offset + limit) * letters > 4 * total * total) plan = 'seek';
+    }
+    if (
+      plan === 'walk' &&
+      sort.by === 'letterDate' &&
+      text &&
+      given(filter).length === 1 &&
+      (offset + limit) * letters <= keysTestedShare * total * total
+    ) {
+      // Spread evenly, the text's letters fill the page after about (offset + limit) ×
+      // letters ÷ total letters of the date order: for خواهرخواندگی at 1× (6,735 letters of
+      // 100,000), about 740. Testing their keys reads those letters only, where looking each
+      // up among the matches first finds and indexes every match.
+      const reach = Math.ceil((2 * (offset + limit) * letters) / total);
+      const rows = await keyTestedPage(db, filter, sort, limit, offset, total, reach);
+      if (rows) return { rows, total };
     }
     return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
   }
