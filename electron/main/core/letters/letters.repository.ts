@@ -575,10 +575,15 @@ async function registerSize(db: Db): Promise<number> {
 }
 
 /**
- * A walk tests the text on each letter's key while it expects to read fewer letters than
- * this share of the text's matches (a key test costs about three times an index lookup).
+ * A walk tests the text on each letter's key while it expects to read fewer letters than this
+ * share of the text's matches: a key test reads the letter's row, where the other walk first
+ * finds and indexes every match. An estimate, checked at 1× on texts from 3,352 to 71,193
+ * matches (see listLetterRows), not a measured ratio of the two costs.
  */
 const KEYS_TESTED_SHARE = 0.4;
+
+/** How much further than an even spread of the text's letters needs the key-tested walk reads. */
+const KEYS_TESTED_REACH = 2;
 
 /**
  * The page of a text alone in date order, from the letters up to `reach` in that order, each
@@ -647,27 +652,29 @@ export async function listLetterRows(
     // and sorted; a rare word's few letters are fetched and sorted.
     const total = await count();
     let plan: LetterPlan = total > walkAbove ? 'walk' : 'seek';
-    const letters = plan === 'walk' ? await registerSize(db) : 0;
+    // Read only by the two rules below that need it, not for every walk.
+    let size: number | undefined;
+    const registered = async () => (size ??= await registerSize(db));
     if (plan === 'walk' && sort.by === 'subject' && hasDates(filter)) {
       // Subjects do not follow dates, so a walk reads about (offset + limit) × letters ÷ total
       // entries of the subject index for the page, checking each one's date on the entry (the
       // index carries it), where the seek fetches the total's letters and sorts them, about
       // four times the work per letter (at 3×, a month's 3,322 letters: walked 0.5–0.8 ms,
       // fetched and sorted 2.3 ms): a week's letters are fetched and sorted, a month's walked.
-      if ((offset + limit) * letters > 4 * total * total) plan = 'seek';
+      if ((offset + limit) * (await registered()) > 4 * total * total) plan = 'seek';
     }
     if (
       plan === 'walk' &&
       sort.by === 'letterDate' &&
       text &&
       given(filter).length === 1 &&
-      (offset + limit) * letters <= keysTestedShare * total * total
+      (offset + limit) * (await registered()) <= keysTestedShare * total * total
     ) {
       // Spread evenly, the text's letters fill the page after about (offset + limit) ×
       // letters ÷ total letters of the date order: for خواهرخواندگی at 1× (6,735 letters of
       // 100,000), about 740. Testing their keys reads those letters only, where looking each
       // up among the matches first finds and indexes every match.
-      const reach = Math.ceil((2 * (offset + limit) * letters) / total);
+      const reach = Math.ceil((KEYS_TESTED_REACH * (offset + limit) * (await registered())) / total);
       const rows = await keyTestedPage(db, filter, sort, limit, offset, total, reach);
       if (rows) return { rows, total };
     }

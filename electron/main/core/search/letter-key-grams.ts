@@ -46,18 +46,11 @@ export function letterRowidsContaining(
     WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0`;
 }
 
-/**
- * How many letters' keys contain the text, from the index alone (an exact plan only).
- * `atMost` stops counting there: enough to tell a few matches, fetched and sorted, from many,
- * walked in the sort order (FTS5 yields the matches in rowid order as it finds them).
- */
+/** How many letters' keys contain the text, from the index alone (an exact plan only). */
 export function countLettersContaining(
   plan: Extract<KeyGramsPlan, { kind: 'exact' }>,
-  atMost?: number,
 ): RawBuilder<{ n: number }> {
-  return atMost === undefined
-    ? sql<{ n: number }>`SELECT count(*) AS n FROM ${exactMatches(plan)}`
-    : sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ${exactMatches(plan)} LIMIT ${atMost})`;
+  return sql<{ n: number }>`SELECT count(*) AS n FROM ${exactMatches(plan)}`;
 }
 
 /** The index's rows for a text it answers exactly: the FROM and WHERE of the queries above. */
