@@ -4,11 +4,29 @@
  * the list's filter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 
 const COUNT = 2000;
 /** The register's scrolling body: the row group that holds the rows. */
 const BODY = '[role="table"] [role="rowgroup"]:has([data-index])';
+
+/** Back to the top of the list: the same route keeps the list where an earlier case left it. */
+function toTop(page: Page): Promise<unknown> {
+  return page.locator(BODY).evaluate((body) => ((body as unknown as { scrollTop: number }).scrollTop = 0));
+}
+
+/** Runs `work` while scroll events keep coming every 20 ms, as from a wheel's momentum. */
+async function whileScrolling(page: Page, work: () => Promise<void>): Promise<void> {
+  await page.evaluate(`window.__keepScrolling = setInterval(() => {
+    document.querySelector('${BODY}')?.dispatchEvent(new Event('scroll'));
+  }, 20)`);
+  try {
+    await work();
+  } finally {
+    await page.evaluate(`clearInterval(window.__keepScrolling)`);
+  }
+}
 
 describe('a long register', () => {
   let h: Harness;
@@ -158,8 +176,7 @@ describe('a long register', () => {
   it('takes the pointer off the rows while the list scrolls, and gives it back when the scroll rests', async () => {
     const page = h.page;
     await h.open('/correspondence?sort=subject&dir=asc');
-    // The same route keeps the list where an earlier case left it.
-    await page.locator(BODY).evaluate((body) => ((body as unknown as { scrollTop: number }).scrollTop = 0));
+    await toTop(page);
     await expect.poll(() => page.locator('[role="row"][data-index="4"]').textContent()).toMatch(/نامهٔ شمارهٔ/);
     const marked = () => page.locator(BODY).getAttribute('data-scrolling');
     await expect.poll(marked).toBeNull();
@@ -179,16 +196,11 @@ describe('a long register', () => {
       });
     })`)) as { marked: boolean; pointer: string };
     expect(during).toEqual({ marked: true, pointer: 'none' });
-    // The pointer moves while the scroll goes on (its events keep coming, as from a wheel's momentum) …
-    await page.evaluate(`window.__keepScrolling = setInterval(() => {
-      document.querySelector('${BODY}')?.dispatchEvent(new Event('scroll'));
-    }, 20)`);
-    try {
+    // The pointer moves while the scroll goes on …
+    await whileScrolling(page, async () => {
       await page.mouse.move(box.x + box.width / 2 + 2, box.y + 130);
       expect(await marked()).toBe('');
-    } finally {
-      await page.evaluate(`clearInterval(window.__keepScrolling)`);
-    }
+    });
 
     // … and once the scroll rests, the row now under the pointer is highlighted without it moving again.
     await expect.poll(async () => [await marked(), await hovered()]).toEqual([null, '12']);
@@ -203,21 +215,16 @@ describe('a long register', () => {
   it('opens the letter clicked while the list is still scrolling', async () => {
     const page = h.page;
     await h.open('/correspondence?sort=subject&dir=asc');
-    await page.locator(BODY).evaluate((body) => ((body as unknown as { scrollTop: number }).scrollTop = 0));
+    await toTop(page);
     const row = page.locator('[role="row"][data-index="2"]');
     await expect.poll(() => row.textContent()).toMatch(/نامهٔ شمارهٔ/);
     const subject = (await row.textContent())!.match(/نامهٔ شمارهٔ \d+/)![0];
     const box = (await row.boundingBox())!;
-    // Scroll events keep coming (as from a wheel's momentum) while the pointer clicks the row.
-    await page.evaluate(`window.__keepScrolling = setInterval(() => {
-      document.querySelector('${BODY}')?.dispatchEvent(new Event('scroll'));
-    }, 20)`);
-    try {
+    // The pointer clicks the row while the scroll goes on.
+    await whileScrolling(page, async () => {
       await expect.poll(() => page.locator(BODY).getAttribute('data-scrolling')).toBe('');
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    } finally {
-      await page.evaluate(`clearInterval(window.__keepScrolling)`);
-    }
+    });
     await expect.poll(() => page.evaluate('location.hash')).toMatch(/^#\/correspondence\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('main').textContent()).toContain(subject);
     h.assertClean();

@@ -4,11 +4,12 @@
  * letters closed, and a desk made before the indexes were widened gains them on opening with
  * the same counts.
  */
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countReferredTo, countReferredToQuery } from '../../electron/main/core/letters/letters.repository';
 import { countOpenTasks, countOpenTasksQuery } from '../../electron/main/core/tasks/tasks.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { letterInput } from './letters.fixtures';
 import { undoMigrationsAfter } from './undo-migrations';
 
@@ -18,13 +19,7 @@ afterEach(async () => {
   t = null;
 });
 
-async function plan(desk: TestDesk, query: Compilable): Promise<string> {
-  const compiled = query.compile();
-  const { rows } = await desk.desk.internals.db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return rows.map((r) => r.detail).join('\n');
-}
+const plan = (desk: TestDesk, query: Compilable) => queryPlan(desk.desk.internals.db, query);
 
 async function expectIndexOnly(desk: TestDesk, userId: string): Promise<void> {
   const db = desk.desk.internals.db;

@@ -8,6 +8,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { letterPageQuery, type LetterSort } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { letterInput } from './letters.fixtures';
 
 /** Letters beyond the list's walking threshold (1,000 matches), dated over four years. */
@@ -64,11 +65,7 @@ describe('a date range sorted by subject', () => {
       0,
       'walk',
     );
-    const compiled = query.compile();
-    const plan = await t.desk.internals.db.executeQuery<{ detail: string }>(
-      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-    );
-    expect(plan.rows.map((r) => r.detail).join('\n')).toBe('SCAN letters USING INDEX letters_subject');
+    expect(await queryPlan(t.desk.internals.db, query)).toBe('SCAN letters USING INDEX letters_subject');
   });
 
   it('answers the rows and the exact total that sorting the whole range answers', async () => {

@@ -6,7 +6,7 @@
  * is the same, and it is what the register lists. A partner in a date range alone is counted
  * from the partner's links kept in date order (migration 2026-11-28-24-letter-partner-dates).
  */
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   letterCountQuery,
@@ -14,6 +14,7 @@ import {
   type LetterFilter,
 } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { addPartner, letterInput } from './letters.fixtures';
 
 let t: TestDesk;
@@ -46,13 +47,7 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-async function plan(query: Compilable<unknown>): Promise<string> {
-  const compiled = query.compile();
-  const result = await t.desk.internals.db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return result.rows.map((r) => r.detail).join('\n');
-}
+const plan = (query: Compilable<unknown>) => queryPlan(t.desk.internals.db, query);
 
 async function counted(filter: LetterFilter, drive: 'links' | 'letters'): Promise<number> {
   return Number((await letterCountQuery(t.desk.internals.db, filter, drive).executeTakeFirstOrThrow()).n);

@@ -2,7 +2,7 @@
  * The register's queries use their indexes. Each plan is taken from the very query the
  * repository builds, so a change to a query or an index that loses its index fails here.
  */
-import { CompiledQuery, type Compilable } from 'kysely';
+import type { Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   letterCountQuery,
@@ -14,6 +14,7 @@ import {
   type LetterSort,
 } from '../../electron/main/core/letters/letters.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { addPartner, letterInput } from './letters.fixtures';
 
 let t: TestDesk;
@@ -34,14 +35,7 @@ afterAll(async () => {
 const USER = '01900000-0000-7000-8000-000000000001';
 const byDate: LetterSort = { by: 'letterDate', direction: 'desc' };
 
-/** The plan's lines, e.g. `SEARCH letters USING INDEX letters_letter_date (letter_date>?)`. */
-async function plan(query: Compilable<unknown>): Promise<string> {
-  const compiled = query.compile();
-  const result = await t.desk.internals.db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-  );
-  return result.rows.map((r) => r.detail).join('\n');
-}
+const plan = (query: Compilable<unknown>) => queryPlan(t.desk.internals.db, query);
 
 const page = (filter: LetterFilter, sort: LetterSort = byDate) =>
   plan(letterPageQuery(t.desk.internals.db, filter, sort, 50, 0));

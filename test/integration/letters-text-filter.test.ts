@@ -20,7 +20,7 @@ import {
 import { keyGramsPlan } from '../../electron/main/core/search/letter-key-grams';
 import { searchKey } from '../../shared/text/persian';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
-import { letterInput } from './letters.fixtures';
+import { letterInput, lettersContaining } from './letters.fixtures';
 
 const SUBJECTS = [
   'تفاهم‌نامه خواهرخواندگی اصفهان و کازان',
@@ -117,13 +117,7 @@ afterAll(async () => {
 });
 
 /** The filter before the trigram index: every letter's key tested with `instr`. */
-async function reference(textKey: string, direction?: string): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`SELECT id FROM letters
-    WHERE search_key <> '' AND instr(search_key, ${textKey}) > 0
-      AND (${direction ?? null} IS NULL OR direction = ${direction ?? null})
-    ORDER BY letter_date DESC, id DESC`.execute(t.desk.internals.db);
-  return rows.map((r) => r.id);
-}
+const reference = (textKey: string, direction?: string) => lettersContaining(t, textKey, { direction });
 
 async function expectSameAsInstr(): Promise<void> {
   const db = t.desk.internals.db;

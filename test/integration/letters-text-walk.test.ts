@@ -6,12 +6,11 @@
  * whose letters are all at one end of it, in both directions, at any offset, with many
  * letters sharing each date.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLetterRows, type LetterSort } from '../../electron/main/core/letters/letters.repository';
 import { searchKey } from '../../shared/text/persian';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
-import { letterInput } from './letters.fixtures';
+import { letterInput, lettersContaining } from './letters.fixtures';
 
 /** Letters in the register, over DAYS dates (so many share a date). */
 const LETTERS = 240;
@@ -48,12 +47,7 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-async function reference(textKey: string, direction: 'asc' | 'desc'): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`SELECT id FROM letters
-    WHERE search_key <> '' AND instr(search_key, ${textKey}) > 0
-    ORDER BY letter_date ${sql.raw(direction)}, id ${sql.raw(direction)}`.execute(t.desk.internals.db);
-  return rows.map((r) => r.id);
-}
+const reference = (textKey: string, order: 'asc' | 'desc') => lettersContaining(t, textKey, { order });
 
 describe('paging a common text in date order', () => {
   it('answers what testing every key answers, whether the page is found by testing keys or not', async () => {

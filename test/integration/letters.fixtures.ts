@@ -72,3 +72,19 @@ export async function countRows(
   );
   return result.rows[0]!.n;
 }
+
+/**
+ * The ids of the letters whose search key contains `textKey`, in date order, every key tested
+ * with `instr`: what the register's text filter must answer, however it reaches it.
+ */
+export async function lettersContaining(
+  t: TestDesk,
+  textKey: string,
+  { direction, order = 'desc' }: { direction?: string; order?: 'asc' | 'desc' } = {},
+): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT id FROM letters
+    WHERE search_key <> '' AND instr(search_key, ${textKey}) > 0
+      AND (${direction ?? null} IS NULL OR direction = ${direction ?? null})
+    ORDER BY letter_date ${sql.raw(order)}, id ${sql.raw(order)}`.execute(t.desk.internals.db);
+  return rows.map((r) => r.id);
+}

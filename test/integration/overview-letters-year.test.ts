@@ -4,10 +4,10 @@
  * count of every letter of the year: it stays exact on both edges of the year and follows a
  * letter whose date moves out of it.
  */
-import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { officeCountsQuery } from '../../electron/main/core/overview/overview.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -61,11 +61,7 @@ it('follows a letter whose date moves out of the year and back', async () => {
 
 it('reads the kept month counts instead of every letter of the year', async () => {
   const db = t.desk.internals.db;
-  const compiled = officeCountsQuery(db, '2025-03-21', '2026-03-20').compile();
-  const { rows } = await db.executeQuery<{ detail: string }>(
-    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-  );
-  const plan = rows.map((r) => r.detail).join('\n');
+  const plan = await queryPlan(db, officeCountsQuery(db, '2025-03-21', '2026-03-20'));
   expect(plan).toMatch(/letter_month_counts/);
   expect(plan).not.toMatch(/SCAN letters\b/);
 });
