@@ -7,6 +7,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/main/core/db/tables';
 
+/** Before 2026-11-28-25-letter-date-blocks: no date bounds of the letters' rowid blocks. */
+async function undoLetterDateBlocks(db: Kysely<Database>): Promise<void> {
+  for (const trigger of ['letter_date_blocks_insert', 'letter_date_blocks_update'])
+    await sql`DROP TRIGGER ${sql.ref(trigger)}`.execute(db);
+  await sql`DROP TABLE letter_date_blocks`.execute(db);
+}
+
 /** Before 2026-11-28-24-letter-partner-dates: a partner's letters neither kept in date order nor counted. */
 async function undoLetterPartnerDates(db: Kysely<Database>): Promise<void> {
   for (const trigger of [
@@ -56,6 +63,7 @@ async function undoCasesOpen(db: Kysely<Database>): Promise<void> {
 }
 
 const UNDO: [name: string, undo: (db: Kysely<Database>) => Promise<void>][] = [
+  ['2026-11-28-25-letter-date-blocks', undoLetterDateBlocks],
   ['2026-11-28-24-letter-partner-dates', undoLetterPartnerDates],
   ['2026-11-28-23-letter-month-counts', undoLetterMonthCounts],
   ['2026-11-28-22-search-recent', undoSearchRecent],

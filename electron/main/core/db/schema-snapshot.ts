@@ -29,6 +29,7 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     '2026-11-28-22-search-recent',
     '2026-11-28-23-letter-month-counts',
     '2026-11-28-24-letter-partner-dates',
+    '2026-11-28-25-letter-date-blocks',
   ],
   objects: [
     {
@@ -693,6 +694,12 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
     },
     {
       type: 'table',
+      name: 'letter_date_blocks',
+      tbl_name: 'letter_date_blocks',
+      sql: 'CREATE TABLE "letter_date_blocks" ("block" integer primary key, "min_date" text not null, "max_date" text not null)',
+    },
+    {
+      type: 'table',
       name: 'letter_key_grams',
       tbl_name: 'letter_key_grams',
       sql: "CREATE VIRTUAL TABLE letter_key_grams USING fts5( search_key, tokenize = 'trigram', content = '', contentless_delete = 1 )",
@@ -966,6 +973,18 @@ export const schemaSnapshot: { migrations: string[]; objects: SchemaObject[] } =
       name: 'letter_counts_update',
       tbl_name: 'letters',
       sql: 'CREATE TRIGGER letter_counts_update AFTER UPDATE OF direction, state, classification, urgency ON letters WHEN old.direction IS NOT new.direction OR old.state IS NOT new.state OR old.classification IS NOT new.classification OR old.urgency IS NOT new.urgency BEGIN UPDATE letter_counts SET n = n - 1 WHERE direction = old.direction AND state = old.state AND classification = old.classification AND urgency = old.urgency; INSERT INTO letter_counts (direction, state, classification, urgency, n) VALUES (new.direction, new.state, new.classification, new.urgency, 1) ON CONFLICT (direction, state, classification, urgency) DO UPDATE SET n = n + 1; END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_date_blocks_insert',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_date_blocks_insert AFTER INSERT ON letters BEGIN INSERT INTO letter_date_blocks (block, min_date, max_date) VALUES (new.rowid / 256, new.letter_date, new.letter_date) ON CONFLICT (block) DO UPDATE SET min_date = min(min_date, excluded.min_date), max_date = max(max_date, excluded.max_date); END',
+    },
+    {
+      type: 'trigger',
+      name: 'letter_date_blocks_update',
+      tbl_name: 'letters',
+      sql: 'CREATE TRIGGER letter_date_blocks_update AFTER UPDATE OF letter_date ON letters WHEN old.letter_date IS NOT new.letter_date BEGIN INSERT INTO letter_date_blocks (block, min_date, max_date) VALUES (new.rowid / 256, new.letter_date, new.letter_date) ON CONFLICT (block) DO UPDATE SET min_date = min(min_date, excluded.min_date), max_date = max(max_date, excluded.max_date); END',
     },
     {
       type: 'trigger',

@@ -34,6 +34,7 @@ import type {
   LetterBodiesTable,
   LetterCopiesTable,
   LetterCountsTable,
+  LetterDateBlocksTable,
   LetterMonthCountsTable,
   LetterPartnerCountsTable,
   LetterPartnerDatesTable,
@@ -87,6 +88,7 @@ export interface Database {
   letter_month_counts: LetterMonthCountsTable;
   letter_partner_dates: LetterPartnerDatesTable;
   letter_partner_counts: LetterPartnerCountsTable;
+  letter_date_blocks: LetterDateBlocksTable;
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;
   agreement_clauses: AgreementClausesTable;

@@ -122,6 +122,17 @@ export interface LetterPartnerDatesTable {
   letter_id: string;
 }
 
+/**
+ * The earliest and latest letter date among the letters whose rowid divided by 256 is
+ * `block`, kept by triggers on `letters` (migration 2026-11-28-25-letter-date-blocks); the
+ * bounds only widen, so they hold every letter of the block. Read by letter-date-blocks.ts.
+ */
+export interface LetterDateBlocksTable {
+  block: number;
+  min_date: string;
+  max_date: string;
+}
+
 /** How many letters each partner is linked to, kept by triggers on `letter_partners`. */
 export interface LetterPartnerCountsTable {
   partner_id: string;

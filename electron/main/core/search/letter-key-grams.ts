@@ -33,17 +33,46 @@ export function keyGramsPlan(textKey: string): KeyGramsPlan {
   return FOLD_SAFE.test(textKey) ? { kind: 'exact', match } : { kind: 'candidates', match };
 }
 
+/** Letter rowids a query of the index keeps to; FTS5 starts and stops its lists there. */
+export interface RowidRange {
+  from?: number;
+  to?: number;
+}
+
 /**
  * The rowids of the letters whose search key contains `textKey`, as a subquery (`letters`
- * rowids) for a plan that uses the index.
+ * rowids) for a plan that uses the index; within `range` when one is given.
  */
 export function letterRowidsContaining(
   plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
+  range: RowidRange = {},
 ): RawBuilder<unknown> {
-  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}`;
+  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}${within('rowid', range)}`;
   return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
-    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0`;
+    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0${within('g.rowid', range)}`;
+}
+
+/**
+ * The rowids of the first `limit` letters containing `textKey` in rowid order (`desc`: the
+ * last registered), as a subquery: FTS5 reads its lists from that end and stops there.
+ */
+export function letterRowidsContainingFromEnd(
+  plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
+  textKey: string,
+  direction: 'asc' | 'desc',
+  limit: number,
+): RawBuilder<unknown> {
+  const column = plan.kind === 'exact' ? 'rowid' : 'g.rowid';
+  return sql`${letterRowidsContaining(plan, textKey)} ORDER BY ${sql.raw(column)} ${sql.raw(direction)} LIMIT ${limit}`;
+}
+
+function within(column: 'rowid' | 'g.rowid', { from, to }: RowidRange): RawBuilder<unknown> {
+  const col = sql.raw(column);
+  if (from !== undefined && to !== undefined) return sql` AND ${col} BETWEEN ${from} AND ${to}`;
+  if (from !== undefined) return sql` AND ${col} >= ${from}`;
+  if (to !== undefined) return sql` AND ${col} <= ${to}`;
+  return sql``;
 }
 
 /** How many letters' keys contain the text, from the index alone (an exact plan only). */

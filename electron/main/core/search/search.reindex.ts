@@ -3,9 +3,11 @@
  * transaction, stamped with a new generation; then rows the pass did not write (records
  * deleted meanwhile, kinds no longer indexed) are checked against their source and swept.
  * Search keeps answering from the old rows while the pass runs. Last, the trigram index of
- * the letters' search keys (the register's text filter) is rebuilt from the letters.
+ * the letters' search keys and the date bounds of the letters' rowid blocks (the register's
+ * text filter) are rebuilt from the letters.
  */
 import type { TaskContext, TaskDone } from '../context';
+import { rebuildLetterDateBlocks } from '../letters/letter-date-blocks';
 import { rebuildLetterKeyGrams } from './letter-key-grams';
 import type { SearchSource } from './search.indexer';
 import {
@@ -100,7 +102,10 @@ export async function reindex(
   ctx.progress('cleaning', 1, 1);
 
   ctx.progress('optimizing', 0, 1);
-  await ctx.transaction((tx) => rebuildLetterKeyGrams(tx));
+  await ctx.transaction(async (tx) => {
+    await rebuildLetterKeyGrams(tx);
+    await rebuildLetterDateBlocks(tx);
+  });
   await ctx.transaction((tx) => optimizeIndexes(tx));
   ctx.progress('optimizing', 1, 1);
   return done();

@@ -25,6 +25,7 @@ import * as deskCountIndexes from './2026-11-28-20-desk-count-indexes';
 import * as searchRecent from './2026-11-28-22-search-recent';
 import * as letterMonthCounts from './2026-11-28-23-letter-month-counts';
 import * as letterPartnerDates from './2026-11-28-24-letter-partner-dates';
+import * as letterDateBlocks from './2026-11-28-25-letter-date-blocks';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-foundation': foundation,
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-22-search-recent': searchRecent,
   '2026-11-28-23-letter-month-counts': letterMonthCounts,
   '2026-11-28-24-letter-partner-dates': letterPartnerDates,
+  '2026-11-28-25-letter-date-blocks': letterDateBlocks,
 };
 
 export const migrationProvider: MigrationProvider = {

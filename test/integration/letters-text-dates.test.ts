@@ -1,0 +1,200 @@
+/**
+ * A text's page in date order is fetched from the rowids where its dates lie
+ * (letter_date_blocks, migration 2026-11-28-25-letter-date-blocks): the page is what testing
+ * every key with `instr` answers, for texts in the middle, the oldest, the newest and all
+ * through the register, in both directions and at any offset; also after older letters were
+ * registered late (an import of a past year), a letter's date was moved, and letters were
+ * removed, when the range holds more letters than a seek fetches (the walk answers), and on a
+ * desk made before the blocks. The blocks always hold every letter's date, and the reindex
+ * makes them exact again.
+ */
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LETTER_DATE_BLOCK, textDateRange } from '../../electron/main/core/letters/letter-date-blocks';
+import { listLetterRows, textRangePageQuery } from '../../electron/main/core/letters/letters.repository';
+import { keyGramsPlan } from '../../electron/main/core/search/letter-key-grams';
+import { searchKey } from '../../shared/text/persian';
+import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
+import { letterInput, lettersContaining } from './letters.fixtures';
+import { undoMigrationsAfter } from './undo-migrations';
+
+/** Over three blocks of rowids, registered in date order, four letters to a date. */
+const LETTERS = 700;
+/** In letters 300–399 only: a year's number, in none of the newest letters. */
+const MIDDLE = 'سال ۱۴۰۲';
+/** In every third letter. */
+const SPREAD = 'گزارش پیشرفت';
+/** In the 40 oldest letters. */
+const OLDEST = 'قرارداد کهنه';
+/** In the 40 newest letters. */
+const NEWEST = 'برنامه تازه';
+const TEXTS = [MIDDLE, SPREAD, OLDEST, NEWEST];
+
+let t: TestDesk | null = null;
+afterEach(async () => {
+  await t?.cleanup();
+  t = null;
+});
+
+function dateOf(n: number): string {
+  const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 4) * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Registers letters `from`–`to` (exclusive) with their texts; answers their ids. */
+async function register(desk: TestDesk, from: number, to: number, date = dateOf): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = from; n < to; n++) {
+    const words = [`نامه ${n}`];
+    if (n >= 300 && n < 400) words.push(MIDDLE);
+    if (n % 3 === 0) words.push(SPREAD);
+    if (n < 40) words.push(OLDEST);
+    if (n >= LETTERS - 40) words.push(NEWEST);
+    const letter = await desk.ok(
+      'letters.create',
+      letterInput({ subject: words.join(' و '), letterDate: date(n) }),
+    );
+    ids.push(letter.id);
+  }
+  return ids;
+}
+
+/** Every page of every text, both directions, against testing every key. */
+async function expectSamePages(desk: TestDesk, options: { dateRangeMost?: number } = {}): Promise<void> {
+  const db = desk.desk.internals.db;
+  for (const text of TEXTS) {
+    const textKey = searchKey(text);
+    for (const direction of ['desc', 'asc'] as const) {
+      const expected = await lettersContaining(desk, textKey, { order: direction });
+      for (const [limit, offset] of [
+        [10, 0],
+        [50, 0],
+        [10, 7],
+        [10, 45],
+        [10, Math.max(0, expected.length - 3)],
+        [10, expected.length + 4],
+      ] as const) {
+        const at = `${text}, ${direction}, ${limit} from ${offset}`;
+        // walkAbove 0 and no key testing: the date range, else the walk among the matches.
+        const listed = await listLetterRows(db, { textKey }, { by: 'letterDate', direction }, limit, offset, {
+          walkAbove: 0,
+          keysTestedShare: 0,
+          ...options,
+        });
+        expect(
+          listed.rows.map((r) => r.id),
+          at,
+        ).toEqual(expected.slice(offset, offset + limit));
+        expect(listed.total, at).toBe(expected.length);
+      }
+    }
+  }
+}
+
+/** Every letter's date lies within its block's bounds. */
+async function expectBlocksHoldDates(desk: TestDesk): Promise<void> {
+  const outside = await sql<{ id: string }>`SELECT l.id FROM letters AS l
+    LEFT JOIN letter_date_blocks AS b ON b.block = l.rowid / ${LETTER_DATE_BLOCK}
+    WHERE b.block IS NULL OR l.letter_date < b.min_date OR l.letter_date > b.max_date`.execute(
+    desk.desk.internals.db,
+  );
+  expect(outside.rows).toEqual([]);
+}
+
+/** The blocks exactly as the letters say (after the migration or the reindex). */
+async function expectBlocksExact(desk: TestDesk): Promise<void> {
+  const db = desk.desk.internals.db;
+  const kept = await sql`SELECT block, min_date, max_date FROM letter_date_blocks ORDER BY block`.execute(db);
+  const summary = await sql`SELECT rowid / ${LETTER_DATE_BLOCK} AS block, min(letter_date) AS min_date,
+    max(letter_date) AS max_date FROM letters GROUP BY 1 ORDER BY 1`.execute(db);
+  expect(kept.rows).toEqual(summary.rows);
+}
+
+describe("a text's page from the rowids of its dates", () => {
+  it('is what testing every key answers, also after late registrations, moved dates and removals', async () => {
+    t = await openTestDesk();
+    const desk = t;
+    const ids = await register(desk, 0, LETTERS);
+    await expectBlocksExact(desk);
+    await expectSamePages(desk);
+
+    // Letters of 2022 registered now (an import of a past year), with each text but the newest.
+    const past = (n: number) => `2022-06-${String(1 + (n % 28)).padStart(2, '0')}`;
+    await register(desk, 0, 20, past);
+    await register(desk, 300, 330, past);
+    // A middle letter moved to the newest date, an old one to the oldest, through the API
+    // and by any code; two letters removed.
+    await desk.ok('letters.update', { id: ids[350]!, letterDate: '2026-06-01' });
+    await desk.ok('letters.update', { id: ids[690]!, letterDate: '2021-01-01' });
+    const db = desk.desk.internals.db;
+    await sql`UPDATE letters SET letter_date = '2026-07-01' WHERE id = ${ids[301]!}`.execute(db);
+    await sql`DELETE FROM letters WHERE id IN (${ids[399]!}, ${ids[699]!})`.execute(db);
+    await expectBlocksHoldDates(desk);
+    await expectSamePages(desk);
+    // Ranges holding more letters than a seek may fetch: the walk answers the same.
+    await expectSamePages(desk, { dateRangeMost: 12 });
+
+    await desk.ok('search.reindex', {});
+    await expectBlocksExact(desk);
+    await expectSamePages(desk);
+  }, 120_000);
+
+  it('reaches only the blocks of the page’s dates when letters came in date order', async () => {
+    t = await openTestDesk();
+    await register(t, 0, LETTERS);
+    const db = t.desk.internals.db;
+    const textKey = searchKey(MIDDLE);
+    const grams = keyGramsPlan(textKey);
+    if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+    const rowidOf = async (n: number) =>
+      (
+        await sql<{ rowid: number }>`SELECT rowid FROM letters WHERE subject LIKE ${`نامه ${n} %`}`.execute(
+          db,
+        )
+      ).rows[0]!.rowid;
+    // Newest first, the page's 10 letters are 390–399: the range starts at their block.
+    const newest = await textDateRange(db, grams, textKey, 'desc', 10);
+    expect(newest).toEqual({
+      from: Math.floor((await rowidOf(390)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
+    });
+    // Oldest first, letters 300–309: the range ends with their block.
+    const oldest = await textDateRange(db, grams, textKey, 'asc', 10);
+    const last = Math.floor((await rowidOf(309)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK;
+    expect(oldest).toEqual({ to: last + LETTER_DATE_BLOCK - 1 });
+    // The newest 40 letters: the range is the last block alone.
+    const newKey = searchKey(NEWEST);
+    const newGrams = keyGramsPlan(newKey);
+    if (newGrams.kind === 'scan') throw new Error('a trigram plan was expected');
+    expect(await textDateRange(db, newGrams, newKey, 'desc', 10)).toEqual({
+      from: Math.floor((await rowidOf(LETTERS - 1)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
+    });
+
+    const plan = await queryPlan(
+      db,
+      textRangePageQuery(db, textKey, newest!, { by: 'letterDate', direction: 'desc' }, 50, 0),
+    );
+    expect(plan).toContain('SEARCH letters USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan).toMatch(/SCAN letter_key_grams VIRTUAL TABLE INDEX \d+:M1/);
+    expect(plan).not.toMatch(/SCAN letters\b/);
+    expect(plan).not.toContain('letters_letter_date');
+  }, 60_000);
+
+  it('are kept for a desk made before them', async () => {
+    t = await openTestDesk();
+    await register(t, 0, 300);
+    await undoMigrationsAfter(t.desk.internals.db, '2026-11-28-24-letter-partner-dates');
+    await t.reopen();
+    await expectBlocksExact(t);
+    await register(t, 300, 420);
+    await expectBlocksExact(t);
+  }, 60_000);
+
+  it('fail the check above when a trigger misses a change of date', async () => {
+    t = await openTestDesk();
+    const ids = await register(t, 0, 5);
+    await sql`DROP TRIGGER letter_date_blocks_update`.execute(t.desk.internals.db);
+    await t.ok('letters.update', { id: ids[2]!, letterDate: '2027-01-01' });
+    await expect(expectBlocksHoldDates(t)).rejects.toThrow();
+  });
+});
