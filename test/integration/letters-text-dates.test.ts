@@ -2,10 +2,10 @@
  * A text's page in date order is fetched from the rowids where its dates lie
  * (letter_date_blocks, migration 2026-11-28-25-letter-date-blocks): the page is what testing
  * every key with `instr` answers, for texts in the middle, the oldest, the newest and all
- * through the register, in both directions and at any offset; also after older letters were
- * registered late (an import of a past year), a letter's date was moved, and letters were
- * removed, when the range holds more letters than a seek fetches (the walk answers), and on a
- * desk made before the blocks. The blocks always hold every letter's date, and the reindex
+ * through the register, and one the trigram index answers with candidates, in both
+ * directions and at any offset; also after older letters were registered late (an import of
+ * a past year), a letter's date was moved, and letters were removed, when the range holds
+ * more letters than a seek fetches (the walk answers), and on a desk made before the blocks. The blocks always hold every letter's date, and the reindex
  * makes them exact again.
  */
 import { sql } from 'kysely';
@@ -29,7 +29,9 @@ const SPREAD = 'گزارش پیشرفت';
 const OLDEST = 'قرارداد کهنه';
 /** In the 40 newest letters. */
 const NEWEST = 'برنامه تازه';
-const TEXTS = [MIDDLE, SPREAD, OLDEST, NEWEST];
+/** In every fifth letter from 200 on: a text the trigram index answers with candidates. */
+const CANDIDATES = 'Казань Кремль';
+const TEXTS = [MIDDLE, SPREAD, OLDEST, NEWEST, CANDIDATES];
 
 let t: TestDesk | null = null;
 afterEach(async () => {
@@ -51,6 +53,7 @@ async function register(desk: TestDesk, from: number, to: number, date = dateOf)
     if (n % 3 === 0) words.push(SPREAD);
     if (n < 40) words.push(OLDEST);
     if (n >= LETTERS - 40) words.push(NEWEST);
+    if (n >= 200 && n % 5 === 0) words.push(CANDIDATES);
     const letter = await desk.ok(
       'letters.create',
       letterInput({ subject: words.join(' و '), letterDate: date(n) }),
@@ -140,6 +143,11 @@ describe("a text's page from the rowids of its dates", () => {
     await expectSamePages(desk);
   }, 120_000);
 
+  it('has texts of both kinds the trigram index answers', () => {
+    expect(keyGramsPlan(searchKey(MIDDLE)).kind).toBe('exact');
+    expect(keyGramsPlan(searchKey(CANDIDATES)).kind).toBe('candidates');
+  });
+
   it('reaches only the blocks of the page’s dates when letters came in date order', async () => {
     t = await openTestDesk();
     await register(t, 0, LETTERS);
@@ -168,6 +176,14 @@ describe("a text's page from the rowids of its dates", () => {
     if (newGrams.kind === 'scan') throw new Error('a trigram plan was expected');
     expect(await textDateRange(db, newGrams, newKey, 'desc', 10)).toEqual({
       from: Math.floor((await rowidOf(LETTERS - 1)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
+    });
+
+    // A text the index answers with candidates (each checked on the key) is ranged the same.
+    const candKey = searchKey(CANDIDATES);
+    const candGrams = keyGramsPlan(candKey);
+    if (candGrams.kind === 'scan') throw new Error('a trigram plan was expected');
+    expect(await textDateRange(db, candGrams, candKey, 'desc', 10)).toEqual({
+      from: Math.floor((await rowidOf(650)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
     });
 
     const plan = await queryPlan(
