@@ -188,7 +188,7 @@ describe("a text's page from the rowids of its dates", () => {
 
     const plan = await queryPlan(
       db,
-      textRangePageQuery(db, textKey, newest!, { by: 'letterDate', direction: 'desc' }, 50, 0),
+      textRangePageQuery(db, grams, textKey, newest!, { by: 'letterDate', direction: 'desc' }, 50, 0),
     );
     expect(plan).toContain('SEARCH letters USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan).toMatch(/SCAN letter_key_grams VIRTUAL TABLE INDEX \d+:M1/);

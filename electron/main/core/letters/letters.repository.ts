@@ -10,6 +10,7 @@ import {
   countLettersContaining,
   keyGramsPlan,
   letterRowidsContaining,
+  type KeyGramsPlan,
   type RowidRange,
 } from '../search/letter-key-grams';
 import { textDateRange } from './letter-date-blocks';
@@ -649,7 +650,7 @@ async function dateRangedTextPage(
     range,
   )})`.execute(db);
   if (Number(counted.rows[0]?.n ?? 0) > most) return null;
-  return textRangePageQuery(db, textKey, range, sort, limit, offset).execute();
+  return textRangePageQuery(db, grams, textKey, range, sort, limit, offset).execute();
 }
 
 /**
@@ -658,14 +659,13 @@ async function dateRangedTextPage(
  */
 export function textRangePageQuery(
   db: Db,
+  grams: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
   range: RowidRange,
   sort: LetterSort,
   limit: number,
   offset: number,
 ) {
-  const grams = keyGramsPlan(textKey);
-  if (grams.kind === 'scan') throw new RangeError('a text shorter than a trigram has no index to range');
   return letterPageQuery(db, {}, sort, limit, offset).where(
     sql<boolean>`letters.rowid IN (${letterRowidsContaining(grams, textKey, range)})`,
   );

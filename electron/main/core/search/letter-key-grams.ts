@@ -69,10 +69,9 @@ export function letterRowidsContainingFromEnd(
 
 function within(column: 'rowid' | 'g.rowid', { from, to }: RowidRange): RawBuilder<unknown> {
   const col = sql.raw(column);
-  if (from !== undefined && to !== undefined) return sql` AND ${col} BETWEEN ${from} AND ${to}`;
-  if (from !== undefined) return sql` AND ${col} >= ${from}`;
-  if (to !== undefined) return sql` AND ${col} <= ${to}`;
-  return sql``;
+  const above = from === undefined ? sql`` : sql` AND ${col} >= ${from}`;
+  const below = to === undefined ? sql`` : sql` AND ${col} <= ${to}`;
+  return sql`${above}${below}`;
 }
 
 /** How many letters' keys contain the text, from the index alone (an exact plan only). */
