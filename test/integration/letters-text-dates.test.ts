@@ -148,52 +148,69 @@ describe("a text's page from the rowids of its dates", () => {
     expect(keyGramsPlan(searchKey(CANDIDATES)).kind).toBe('candidates');
   });
 
-  it('reaches only the blocks of the page’s dates when letters came in date order', async () => {
+  it('reaches only the blocks of the page’s dates, also after older letters registered late', async () => {
     t = await openTestDesk();
-    await register(t, 0, LETTERS);
-    const db = t.desk.internals.db;
+    const desk = t;
+    await register(desk, 0, LETTERS);
+    const db = desk.desk.internals.db;
+    const rowidOf = async (n: number) =>
+      (
+        await sql<{ rowid: number }>`SELECT rowid FROM letters WHERE subject LIKE ${`نامه ${n} %`}
+          ORDER BY rowid LIMIT 1`.execute(db)
+      ).rows[0]!.rowid;
+    // The block of letter n as first registered (the late letters repeat some numbers).
+    const blockOf = async (n: number) => Math.floor((await rowidOf(n)) / LETTER_DATE_BLOCK);
+    const range = async (text: string, direction: 'asc' | 'desc') => {
+      const textKey = searchKey(text);
+      const grams = keyGramsPlan(textKey);
+      if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+      const total = (await lettersContaining(desk, textKey)).length;
+      return textDateRange(db, grams, textKey, direction, 10, total);
+    };
+    const blocks = async (first: number, last: number) => ({
+      from: first * LETTER_DATE_BLOCK,
+      to: last * LETTER_DATE_BLOCK + LETTER_DATE_BLOCK - 1,
+    });
+    const lastBlock = await blockOf(LETTERS - 1);
+    // Newest first, the page's 10 letters are 390–399: from their block to the newest.
+    expect(await range(MIDDLE, 'desc')).toEqual(await blocks(await blockOf(390), lastBlock));
+    // Oldest first, letters 300–309: from the oldest block to theirs.
+    expect(await range(MIDDLE, 'asc')).toEqual(await blocks(0, await blockOf(309)));
+    // The newest 40 letters: the last block alone.
+    expect(await range(NEWEST, 'desc')).toEqual(await blocks(lastBlock, lastBlock));
+    // A text the index answers with candidates (each checked on the key) is ranged the same.
+    expect(await range(CANDIDATES, 'desc')).toEqual(await blocks(await blockOf(650), lastBlock));
+
     const textKey = searchKey(MIDDLE);
     const grams = keyGramsPlan(textKey);
     if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
-    const rowidOf = async (n: number) =>
-      (
-        await sql<{ rowid: number }>`SELECT rowid FROM letters WHERE subject LIKE ${`نامه ${n} %`}`.execute(
-          db,
-        )
-      ).rows[0]!.rowid;
-    // Newest first, the page's 10 letters are 390–399: the range starts at their block.
-    const newest = await textDateRange(db, grams, textKey, 'desc', 10);
-    expect(newest).toEqual({
-      from: Math.floor((await rowidOf(390)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
-    });
-    // Oldest first, letters 300–309: the range ends with their block.
-    const oldest = await textDateRange(db, grams, textKey, 'asc', 10);
-    const last = Math.floor((await rowidOf(309)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK;
-    expect(oldest).toEqual({ to: last + LETTER_DATE_BLOCK - 1 });
-    // The newest 40 letters: the range is the last block alone.
-    const newKey = searchKey(NEWEST);
-    const newGrams = keyGramsPlan(newKey);
-    if (newGrams.kind === 'scan') throw new Error('a trigram plan was expected');
-    expect(await textDateRange(db, newGrams, newKey, 'desc', 10)).toEqual({
-      from: Math.floor((await rowidOf(LETTERS - 1)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
-    });
-
-    // A text the index answers with candidates (each checked on the key) is ranged the same.
-    const candKey = searchKey(CANDIDATES);
-    const candGrams = keyGramsPlan(candKey);
-    if (candGrams.kind === 'scan') throw new Error('a trigram plan was expected');
-    expect(await textDateRange(db, candGrams, candKey, 'desc', 10)).toEqual({
-      from: Math.floor((await rowidOf(650)) / LETTER_DATE_BLOCK) * LETTER_DATE_BLOCK,
-    });
-
     const plan = await queryPlan(
       db,
-      textRangePageQuery(db, grams, textKey, newest!, { by: 'letterDate', direction: 'desc' }, 50, 0),
+      textRangePageQuery(
+        db,
+        grams,
+        textKey,
+        (await range(MIDDLE, 'desc'))!,
+        { by: 'letterDate', direction: 'desc' },
+        50,
+        0,
+      ),
     );
     expect(plan).toContain('SEARCH letters USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan).toMatch(/SCAN letter_key_grams VIRTUAL TABLE INDEX \d+:M1/);
     expect(plan).not.toMatch(/SCAN letters\b/);
     expect(plan).not.toContain('letters_letter_date');
+
+    // 406 letters of 2022 registered now (an import of a past year): the first six, beside
+    // the newest letters in their block, with the newest letters' text, then 100 with the
+    // middle text. The newest-first ranges still end with the newest letters' block: the
+    // six are passed over among the twenty read, and the middle text's range leaves out the
+    // late letters that hold it.
+    const past = (n: number) => `2022-06-${String(1 + (n % 28)).padStart(2, '0')}`;
+    await register(desk, LETTERS - 6, LETTERS, past);
+    await register(desk, 0, 400, past);
+    expect(await range(MIDDLE, 'desc')).toEqual(await blocks(await blockOf(390), lastBlock));
+    expect(await range(NEWEST, 'desc')).toEqual(await blocks(lastBlock, lastBlock));
   }, 60_000);
 
   it('are kept for a desk made before them', async () => {

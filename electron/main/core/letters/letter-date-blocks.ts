@@ -6,13 +6,9 @@
  * is close to the first letter of that date; where older letters were registered late (an
  * import of a past year), it is further, never wrong.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
-import {
-  letterRowidsContainingFromEnd,
-  type KeyGramsPlan,
-  type RowidRange,
-} from '../search/letter-key-grams';
+import { letterRowidsContainingFrom, type KeyGramsPlan, type RowidRange } from '../search/letter-key-grams';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,13 +18,18 @@ export const LETTER_DATE_BLOCK = 256;
 /**
  * A rowid range holding every letter that contains `textKey` and would come among the first
  * `need` of them in date order (`desc`: newest first), or null when the blocks cannot tell.
+ * `total` is how many letters contain it.
  *
- * The text's `need` last registered letters (first registered, ascending) are found from the
- * end of the trigram index; the oldest (newest) date among them is a date the first `need`
- * letters in date order all reach, since those `need` letters already do. The blocks then
- * say from which rowid on every letter of that date or later lies. The range holds those
- * letters, so the first `need` of the text's letters in it, in date order, are the first of
- * all its letters. One statement.
+ * Any `need` of the text's letters tell a date the first `need` in date order all reach (the
+ * oldest of theirs, newest first): those `need` letters already do. The text's letters are
+ * read from the trigram index in rowid order, from the end of the block whose dates reach
+ * furthest that way (the newest block, not the last registered: an import of past years comes
+ * after it), twice as many as needed, and the `need` first of them in date order are taken:
+ * older letters registered late beside the newest block's own are passed over. The blocks
+ * then say which of them hold a letter of that date or later (newest first); the range runs
+ * from the first to the last of those. The first `need` of the text's letters in it, in date
+ * order, are the first of all its letters. Fewer than `need` found (and not all the text's
+ * letters) tell nothing. One statement.
  */
 export async function textDateRange(
   db: Db,
@@ -36,21 +37,44 @@ export async function textDateRange(
   textKey: string,
   direction: 'asc' | 'desc',
   need: number,
+  total: number,
 ): Promise<RowidRange | null> {
-  const ends = letterRowidsContainingFromEnd(plan, textKey, direction, need);
+  const size = LETTER_DATE_BLOCK;
+  const read = (start: RawBuilder<number>) =>
+    letterRowidsContainingFrom(plan, textKey, direction, start, READ_PER_NEEDED * need);
+  const order = sql.raw(direction);
+  // The first `need` dates, in date order, of the letters read.
+  const dates = (start: RawBuilder<number>) =>
+    sql`SELECT letter_date FROM letters WHERE rowid IN (${read(start)})
+      ORDER BY letter_date ${order} LIMIT ${need}`;
   const found =
     direction === 'desc'
-      ? await sql<{ block: number | null }>`SELECT (SELECT min(block) FROM letter_date_blocks
-          WHERE max_date >= d.date) AS block
-          FROM (SELECT min(letter_date) AS date FROM letters WHERE rowid IN (${ends})) AS d`.execute(db)
-      : await sql<{ block: number | null }>`SELECT (SELECT max(block) FROM letter_date_blocks
-          WHERE min_date <= d.date) AS block
-          FROM (SELECT max(letter_date) AS date FROM letters WHERE rowid IN (${ends})) AS d`.execute(db);
-  const block = found.rows[0]?.block;
-  if (block === null || block === undefined) return null;
-  return direction === 'desc'
-    ? { from: block * LETTER_DATE_BLOCK }
-    : { to: block * LETTER_DATE_BLOCK + LETTER_DATE_BLOCK - 1 };
+      ? await sql<Found>`SELECT s.n AS n,
+          (SELECT min(block) FROM letter_date_blocks WHERE max_date >= s.date) AS lo,
+          (SELECT max(block) FROM letter_date_blocks WHERE max_date >= s.date) AS hi
+          FROM (SELECT min(letter_date) AS date, count(*) AS n FROM (${dates(
+            sql<number>`(SELECT block * ${size} + ${size - 1} FROM letter_date_blocks
+              ORDER BY max_date DESC, block DESC LIMIT 1)`,
+          )})) AS s`.execute(db)
+      : await sql<Found>`SELECT s.n AS n,
+          (SELECT min(block) FROM letter_date_blocks WHERE min_date <= s.date) AS lo,
+          (SELECT max(block) FROM letter_date_blocks WHERE min_date <= s.date) AS hi
+          FROM (SELECT max(letter_date) AS date, count(*) AS n FROM (${dates(
+            sql<number>`(SELECT block * ${size} FROM letter_date_blocks ORDER BY min_date, block LIMIT 1)`,
+          )})) AS s`.execute(db);
+  const row = found.rows[0];
+  if (!row || row.lo === null || row.hi === null) return null;
+  if (row.n < need && row.n !== total) return null;
+  return { from: row.lo * size, to: row.hi * size + size - 1 };
+}
+
+/** How many of the text's letters are read for each one the page needs (see textDateRange). */
+const READ_PER_NEEDED = 2;
+
+interface Found {
+  n: number;
+  lo: number | null;
+  hi: number | null;
 }
 
 /**

@@ -638,17 +638,20 @@ async function dateRangedTextPage(
   sort: LetterSort,
   limit: number,
   offset: number,
+  total: number,
   most: number,
 ): Promise<LetterRow[] | null> {
   const grams = keyGramsPlan(textKey);
   if (grams.kind === 'scan') return null;
-  const range = await textDateRange(db, grams, textKey, sort.direction, offset + limit);
+  const range = await textDateRange(db, grams, textKey, sort.direction, offset + limit, total);
   if (!range) return null;
+  // Counted only as far as one past `most`: after an import of past years the range can hold
+  // most of the text's letters, and counting them all would cost what the total did.
   const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${letterRowidsContaining(
     grams,
     textKey,
     range,
-  )})`.execute(db);
+  )} LIMIT ${most + 1})`.execute(db);
   if (Number(counted.rows[0]?.n ?? 0) > most) return null;
   return textRangePageQuery(db, grams, textKey, range, sort, limit, offset).execute();
 }
@@ -731,7 +734,7 @@ export async function listLetterRows(
       // where its dates lie, wherever in the register they are (۱۴۰۲, a year's number, is
       // in none of the newest letters), unless older letters registered late put more of
       // the text's letters there than a seek fetches and sorts.
-      const rows = await dateRangedTextPage(db, filter.textKey!, sort, limit, offset, dateRangeMost);
+      const rows = await dateRangedTextPage(db, filter.textKey!, sort, limit, offset, total, dateRangeMost);
       if (rows) return { rows, total };
     }
     if (textAlone && (offset + limit) * (await registered()) <= keysTestedShare * total * total) {

@@ -54,17 +54,20 @@ export function letterRowidsContaining(
 }
 
 /**
- * The rowids of the first `limit` letters containing `textKey` in rowid order (`desc`: the
- * last registered), as a subquery: FTS5 reads its lists from that end and stops there.
+ * The rowids of the first `limit` letters containing `textKey` in rowid order from `start`
+ * (a rowid expression; `desc`: at or below it, the last registered first), as a subquery:
+ * FTS5 reads its lists from there and stops after `limit`.
  */
-export function letterRowidsContainingFromEnd(
+export function letterRowidsContainingFrom(
   plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
   direction: 'asc' | 'desc',
+  start: RawBuilder<number>,
   limit: number,
 ): RawBuilder<unknown> {
-  const column = plan.kind === 'exact' ? 'rowid' : 'g.rowid';
-  return sql`${letterRowidsContaining(plan, textKey)} ORDER BY ${sql.raw(column)} ${sql.raw(direction)} LIMIT ${limit}`;
+  const column = sql.raw(plan.kind === 'exact' ? 'rowid' : 'g.rowid');
+  const bound = direction === 'desc' ? sql` AND ${column} <= ${start}` : sql` AND ${column} >= ${start}`;
+  return sql`${letterRowidsContaining(plan, textKey)}${bound} ORDER BY ${column} ${sql.raw(direction)} LIMIT ${limit}`;
 }
 
 function within(column: 'rowid' | 'g.rowid', { from, to }: RowidRange): RawBuilder<unknown> {
