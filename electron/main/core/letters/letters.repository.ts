@@ -729,14 +729,6 @@ export async function listLetterRows(
       if ((offset + limit) * (await registered()) > 4 * total * total) plan = 'seek';
     }
     const textAlone = plan === 'walk' && sort.by === 'letterDate' && text && given(filter).length === 1;
-    if (textAlone && offset + limit <= dateRangeMost) {
-      // Letters are registered about in date order, so the page is fetched from the rowids
-      // where its dates lie, wherever in the register they are (۱۴۰۲, a year's number, is
-      // in none of the newest letters), unless older letters registered late put more of
-      // the text's letters there than a seek fetches and sorts.
-      const rows = await dateRangedTextPage(db, filter.textKey!, sort, limit, offset, total, dateRangeMost);
-      if (rows) return { rows, total };
-    }
     if (textAlone && (offset + limit) * (await registered()) <= keysTestedShare * total * total) {
       // Spread evenly, the text's letters fill the page after about (offset + limit) ×
       // letters ÷ total letters of the date order: for خواهرخواندگی at 1× (6,735 letters of
@@ -744,6 +736,14 @@ export async function listLetterRows(
       // up among the matches first finds and indexes every match.
       const reach = Math.ceil((KEYS_TESTED_REACH * (offset + limit) * (await registered())) / total);
       const rows = await keyTestedPage(db, filter, sort, limit, offset, total, reach);
+      if (rows) return { rows, total };
+    }
+    if (textAlone && offset + limit <= dateRangeMost) {
+      // The text's letters are not spread through the newest (۱۴۰۲, a year's number, is in
+      // none of them). Letters are registered about in date order, so the page is fetched
+      // from the rowids where its dates lie, unless that holds more of the text's letters than
+      // a seek fetches and sorts.
+      const rows = await dateRangedTextPage(db, filter.textKey!, sort, limit, offset, total, dateRangeMost);
       if (rows) return { rows, total };
     }
     return { rows: await letterPageQuery(db, filter, sort, limit, offset, plan).execute(), total };
