@@ -1,10 +1,10 @@
 /**
  * The earliest and latest letter date of each block of 256 letter rowids
  * (`letter_date_blocks`, kept by triggers; see its migration), and the one question the
- * register asks them: from which rowid on (or up to which) lie all the letters of a date or
- * later (or earlier). Letters are registered about in the order of their dates, so the answer
- * is close to the first letter of that date; where older letters were registered late (an
- * import of a past year), it is further, never wrong.
+ * register asks them: between which rowids lie all the letters of a date or later (or
+ * earlier). Letters are registered about in the order of their dates, so the answer is the
+ * few blocks of those dates; older letters registered late (an import of a past year) widen
+ * it only where they share a block with letters of those dates, never wrongly.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';

@@ -1,13 +1,11 @@
 /**
  * The earliest and latest letter date in each block of 256 letter rowids, so that the
  * register's text filter can tell, from a few hundred rows, where in the register the letters
- * of a date range can lie. Letters are registered about in the order of their dates, so a
- * text's newest letters are nearly always among its highest rowids: the filter takes the date
- * of the page's last letter among those, and the blocks say from which rowid on every letter
- * of that date or later lies, so only the text's matches from there are fetched and sorted
- * (letters/letter-date-blocks.ts). The bounds only ever widen: a letter that moves to another
- * date or is removed leaves its block's bounds as they were, which still hold every letter
- * of the block. Triggers keep them in the transaction that writes a letter, whichever code
+ * of a date range can lie. Letters are registered about in the order of their dates, so the
+ * letters of the dates a page of a text reaches lie in a few blocks, and only the text's
+ * matches there are fetched and sorted (letters/letter-date-blocks.ts). The bounds only ever
+ * widen: a letter that moves to another date or is removed leaves its block's bounds as they
+ * were, which still hold every letter of the block. Triggers keep them in the transaction that writes a letter, whichever code
  * writes it; existing letters are summarised here. Frozen: never edit after release; add a
  * new migration instead.
  */
