@@ -39,6 +39,12 @@ export interface RowidRange {
   to?: number;
 }
 
+/** A range whose ends may also be rowid expressions (evaluated once, before the index is read). */
+interface RowidBounds {
+  from?: number | RawBuilder<number>;
+  to?: number | RawBuilder<number>;
+}
+
 /**
  * The rowids of the letters whose search key contains `textKey`, as a subquery (`letters`
  * rowids) for a plan that uses the index; within `range` when one is given.
@@ -48,9 +54,7 @@ export function letterRowidsContaining(
   textKey: string,
   range: RowidRange = {},
 ): RawBuilder<unknown> {
-  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}${within('rowid', range)}`;
-  return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
-    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0${within('g.rowid', range)}`;
+  return containing(plan, textKey, range);
 }
 
 /**
@@ -65,16 +69,26 @@ export function letterRowidsContainingFrom(
   start: RawBuilder<number>,
   limit: number,
 ): RawBuilder<unknown> {
-  const column = sql.raw(plan.kind === 'exact' ? 'rowid' : 'g.rowid');
-  const bound = direction === 'desc' ? sql` AND ${column} <= ${start}` : sql` AND ${column} >= ${start}`;
-  return sql`${letterRowidsContaining(plan, textKey)}${bound} ORDER BY ${column} ${sql.raw(direction)} LIMIT ${limit}`;
+  const bounds = direction === 'desc' ? { to: start } : { from: start };
+  return sql`${containing(plan, textKey, bounds)} ORDER BY ${rowidOf(plan)} ${sql.raw(direction)} LIMIT ${limit}`;
 }
 
-function within(column: 'rowid' | 'g.rowid', { from, to }: RowidRange): RawBuilder<unknown> {
-  const col = sql.raw(column);
-  const above = from === undefined ? sql`` : sql` AND ${col} >= ${from}`;
-  const below = to === undefined ? sql`` : sql` AND ${col} <= ${to}`;
-  return sql`${above}${below}`;
+function containing(
+  plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
+  textKey: string,
+  { from, to }: RowidBounds,
+): RawBuilder<unknown> {
+  const rowid = rowidOf(plan);
+  const above = from === undefined ? sql`` : sql` AND ${rowid} >= ${from}`;
+  const below = to === undefined ? sql`` : sql` AND ${rowid} <= ${to}`;
+  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}${above}${below}`;
+  return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
+    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0${above}${below}`;
+}
+
+/** The index's rowid column in the queries above. */
+function rowidOf(plan: Exclude<KeyGramsPlan, { kind: 'scan' }>): RawBuilder<unknown> {
+  return sql.raw(plan.kind === 'exact' ? 'rowid' : 'g.rowid');
 }
 
 /** How many letters' keys contain the text, from the index alone (an exact plan only). */
