@@ -1,12 +1,12 @@
 /**
  * A text's page in date order is fetched from the rowids where its dates lie
- * (letter_date_blocks, migration 2026-11-28-25-letter-date-blocks): the page is what testing
- * every key with `instr` answers, for texts in the middle, the oldest, the newest and all
- * through the register, and one the trigram index answers with candidates, in both
- * directions and at any offset; also after older letters were registered late (an import of
- * a past year), a letter's date was moved, and letters were removed, when the range holds
- * more letters than a seek fetches (the walk answers), and on a desk made before the blocks. The blocks always hold every letter's date, and the reindex
- * makes them exact again.
+ * (letter_date_blocks, migration 2026-11-28-25-letter-date-blocks). The page is what testing
+ * every key with `instr` answers: for texts in the middle, the oldest, the newest and all
+ * through the register, and one the trigram index answers with candidates; in both
+ * directions and at any offset; after older letters were registered late (an import of a
+ * past year), dates were moved and letters removed; when the range holds more letters than a
+ * seek fetches (the walk answers); and on a desk made before the blocks. The blocks always
+ * hold every letter's date, and the reindex makes them exact again.
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
