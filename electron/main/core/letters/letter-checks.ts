@@ -8,9 +8,8 @@ import { cleanDisplayText, searchKey } from '../../../../shared/text/persian';
 import type { Database } from '../db/tables';
 import { invalid, notFound } from '../errors';
 import {
-  contactNames,
   existingIds,
-  partnerNames,
+  partyNames,
   referableLetters,
   type CopyInput,
   type NameRow,
@@ -80,10 +79,13 @@ async function readNames(
   partnerIds: Set<string>,
   contactIds: Set<string>,
 ): Promise<void> {
-  const contacts = [...contactIds].filter((id) => !known.contacts.has(id));
-  for (const c of await contactNames(tx, contacts)) known.contacts.set(c.id, c);
-  const partners = [...partnerIds].filter((id) => !known.partners.has(id));
-  for (const p of await partnerNames(tx, partners)) known.partners.set(p.id, p);
+  const names = await partyNames(
+    tx,
+    [...partnerIds].filter((id) => !known.partners.has(id)),
+    [...contactIds].filter((id) => !known.contacts.has(id)),
+  );
+  for (const c of names.contacts) known.contacts.set(c.id, c);
+  for (const p of names.partners) known.partners.set(p.id, p);
 }
 
 /**

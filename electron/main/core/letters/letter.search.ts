@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { SearchDocument, SearchSource } from '../search/search.indexer';
-import { contactNames, copiesOf, partnerNames, type NameRow } from './letter-links.repository';
+import { copiesOf, partyNames, type NameRow } from './letter-links.repository';
 import { letterIdsAfter } from './letters.repository';
 import type { LetterRow } from './letters.table';
 
@@ -111,8 +111,9 @@ export const letterSearchSource: SearchSource = {
       if (r.p) partnerIds.add(r.p);
       if (r.c) contactIds.add(r.c);
     }
-    const partners = new Map((await partnerNames(db, [...partnerIds])).map((n) => [n.id, n]));
-    const contacts = new Map((await contactNames(db, [...contactIds])).map((n) => [n.id, n]));
+    const names = await partyNames(db, [...partnerIds], [...contactIds]);
+    const partners = new Map(names.partners.map((n) => [n.id, n]));
+    const contacts = new Map(names.contacts.map((n) => [n.id, n]));
     const copiesByLetter = new Map<string, LetterParty[]>();
     for (const c of copies) {
       const party = { partnerId: c.partner_id, contactId: c.contact_id, text: c.text };

@@ -20,9 +20,8 @@ import type {
 import type { Database } from '../db/tables';
 import type { KnownNames } from './letter-checks';
 import {
-  contactNames,
   copiesOf,
-  partnerNames,
+  partyNames,
   partnersOf,
   referencesFrom,
   referencesTo,
@@ -45,7 +44,7 @@ function namesById(rows: readonly NameRow[]): Names {
   return new Map(rows.map((r) => [r.id, { id: r.id, nameFa: r.name_fa, nameEn: r.name_en }]));
 }
 
-/** The names of the partners and contacts these rows mention, two queries in all. */
+/** The names of the partners and contacts these rows mention, one query in all. */
 async function loadNames(
   db: Db,
   partnerIds: Iterable<string | null>,
@@ -55,10 +54,8 @@ async function loadNames(
   const c = new Set<string>();
   for (const id of partnerIds) if (id) p.add(id);
   for (const id of contactIds) if (id) c.add(id);
-  return {
-    partners: namesById(await partnerNames(db, [...p])),
-    contacts: namesById(await contactNames(db, [...c])),
-  };
+  const names = await partyNames(db, [...p], [...c]);
+  return { partners: namesById(names.partners), contacts: namesById(names.contacts) };
 }
 
 function party(
