@@ -4,10 +4,10 @@
  * contact; ids that do not exist are left out; each side is looked up by its primary key,
  * never by reading the whole table.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partyNames, partyNamesQuery } from '../../electron/main/core/letters/letter-links.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { addContact, addPartner } from './letters.fixtures';
 
 let t: TestDesk;
@@ -61,10 +61,7 @@ describe('the names of a page of letters', () => {
   });
 
   it('looks each side up by its primary key', async () => {
-    const { rows } = await sql<{
-      detail: string;
-    }>`EXPLAIN QUERY PLAN ${partyNamesQuery([kazan, florence], [envoy])}`.execute(t.desk.internals.db);
-    const plan = rows.map((r) => r.detail).join('\n');
+    const plan = await queryPlan(t.desk.internals.db, partyNamesQuery([kazan, florence], [envoy]));
     expect(plan).toMatch(/SEARCH partners USING INDEX sqlite_autoindex_partners_1 \(id=\?\)/);
     expect(plan).toMatch(/SEARCH contacts USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/);
     expect(plan).not.toMatch(/SCAN (partners|contacts)\b/);
