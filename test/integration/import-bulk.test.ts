@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportRunInput } from '../../shared/api/import.contract';
+import { registeredNumbersQuery } from '../../electron/main/core/import/import.lookups';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
+import { queryPlan } from '../helpers/query-plan';
 import { addPartner } from './letters.fixtures';
 
 let t: TestDesk;
@@ -204,6 +206,62 @@ describe('a large letter import', () => {
     expect(await count('audit_log')).toBe(before.audit + 300);
     expect(await count('search_docs')).toBe(299);
     expect((await t.ok('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('refuses a number the register gives, and any number given twice in the file, and nothing else', async () => {
+    const register = async (letterDate: string) =>
+      (
+        await t.ok('letters.create', {
+          direction: 'internal',
+          letterDate,
+          from: { text: 'الف' },
+          to: { text: 'ب' },
+          subject: 'ثبت‌شده پیش از ورود',
+        })
+      ).number;
+    // The register gives 1 and 2 of 1403 and 1 of 1404.
+    expect([
+      await register('2024-05-01'),
+      await register('2024-05-02'),
+      await register('2025-05-01'),
+    ]).toEqual(['1/1403/ر ب', '2/1403/ر ب', '1/1404/ر ب']);
+    const path = await workbook('kept.xlsx', [
+      ['2/1403/ر ب', 'وارده', '1403/03/01', 'داده‌شده در دفتر', 'فلورانس', 'الف'],
+      ['3/1403/ر ب', 'وارده', '1403/03/02', 'آزاد', 'فلورانس', 'ب'],
+      ['2/1403/ر ب', 'وارده', '1403/03/03', 'داده‌شده، بار دوم', 'فلورانس', 'پ'],
+      ['3/1403/ر ب', 'وارده', '1403/03/04', 'تکراری در پرونده', 'فلورانس', 'ت'],
+      // Seq 2 is given in 1403, not in 1404.
+      ['2/1404/ر ب', 'وارده', '1404/03/01', 'آزاد در سال دیگر', 'فلورانس', 'ث'],
+    ]);
+    const { preview } = await t.ok('import.preview', { path, target: 'letters' });
+    expect(preview).toMatchObject({ valid: 2, refusedRows: 3 });
+    expect(preview!.problems.map((p) => [p.row, p.field, p.code, p.value, p.message])).toEqual(
+      [2, 4, 5].map((row) => [
+        row,
+        'number',
+        'register_number',
+        row === 5 ? '3/1403/ر ب' : '2/1403/ر ب',
+        `${row === 5 ? '3/1403/ر ب' : '2/1403/ر ب'} is already given in the register.`,
+      ]),
+    );
+    const report = await run(path, { mode: 'skip-bad' });
+    expect(report).toMatchObject({ imported: 2, refusedRows: 3 });
+    const numbers = (await t.ok('letters.list', { limit: 10, sort: { by: 'number', direction: 'asc' } }))
+      .items;
+    expect(numbers.map((l) => l.number).sort()).toEqual(
+      ['1/1403/ر ب', '1/1404/ر ب', '2/1403/ر ب', '2/1404/ر ب', '3/1403/ر ب'].sort(),
+    );
+  });
+
+  it('looks the kept numbers up in the register by its unique index, not by reading it', async () => {
+    const plan = await queryPlan(
+      t.desk.internals.db,
+      registeredNumbersQuery([{ secretariat: 'main', jalaliYear: 1403, seq: 2 }]),
+    );
+    expect(plan).toMatch(
+      /SEARCH l USING (COVERING )?INDEX \w+ \(jalali_year=\? AND seq=\? AND secretariat=\?\)/,
+    );
+    expect(plan).not.toMatch(/SCAN l\b/);
   });
 
   it('checks the rows again when the desk changed after they were checked, before writing', async () => {

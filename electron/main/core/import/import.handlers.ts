@@ -14,6 +14,7 @@ import {
   type ImportPreview,
   type ImportProblem,
   type ImportReport,
+  type ImportTarget,
   type importPreviewInput,
   type importRunInput,
 } from '../../../../shared/api/import.contract';
@@ -25,10 +26,11 @@ import { invalid } from '../errors';
 import { newId } from '../ids';
 import { defineHandlers } from '../registrar';
 import type { HandlerTable } from '../sample/sample.invoke';
-import { readImportFile, type ImportBook, type Sheet } from './import-file';
+import { readImportFile, type ImportBook, type Sheet, type SheetRow } from './import-file';
+import type { CalendarChoice } from './import-values';
 import { guessMapping } from './import.fields';
-import { readLookups } from './import.lookups';
-import { prepareRows, type PreparedRow } from './import.rows';
+import { readLookups, registeredNumbers } from './import.lookups';
+import { prepareRows, refuseRegistered, type PreparedRow } from './import.rows';
 import { ImportAbort, writeRows } from './import.write';
 
 type PreviewInput = z.output<typeof importPreviewInput>;
@@ -101,6 +103,22 @@ async function chooseFile(ctx: TaskContext): Promise<string | null> {
   return chosen?.[0] ?? null;
 }
 
+/** Every row of the sheet prepared and checked against the desk, in order. */
+async function checkRows(
+  db: Kysely<Database> | Transaction<Database>,
+  target: ImportTarget,
+  sheetRows: readonly SheetRow[],
+  mapping: ImportMapping,
+  calendar: CalendarChoice,
+): Promise<PreparedRow[]> {
+  const rows = prepareRows(target, sheetRows, mapping, calendar, await readLookups(db, target));
+  if (target === 'letters') {
+    const kept = rows.flatMap((r) => (r.kept ? [r.kept] : []));
+    refuseRegistered(rows, await registeredNumbers(db, kept));
+  }
+  return rows;
+}
+
 async function preview(
   ctx: TaskContext,
   cache: BookCache,
@@ -114,11 +132,10 @@ async function preview(
   const mapping = input.mapping ?? guessMapping(input.target, sheet.header);
   checkMapping(input.target, mapping, sheet);
   ctx.progress('check', 1, 2);
-  const lookups = await ctx.db
+  const rows = await ctx.db
     .transaction()
     .setAccessMode('read only')
-    .execute((tx) => readLookups(tx, input.target));
-  const rows = prepareRows(input.target, sheet.rows, mapping, input.calendar, lookups);
+    .execute((tx) => checkRows(tx, input.target, sheet.rows, mapping, input.calendar));
   ctx.progress('check', 2, 2);
   const required = REQUIRED_IMPORT_FIELDS[input.target];
   return {
@@ -190,8 +207,8 @@ async function run(
     cancelled: false,
     ...fields,
   });
-  const prepare = async (db: Kysely<Database> | Transaction<Database>) =>
-    prepareRows(input.target, sheet.rows, input.mapping, input.calendar, await readLookups(db, input.target));
+  const prepare = (db: Kysely<Database> | Transaction<Database>) =>
+    checkRows(db, input.target, sheet.rows, input.mapping, input.calendar);
   try {
     // The rows are checked before the write transaction, so other calls are not kept waiting
     // for that; the transaction checks them again only when the desk changed meanwhile (every

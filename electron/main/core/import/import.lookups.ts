@@ -1,9 +1,9 @@
 /**
  * What an import checks rows against, read once from the desk: partners and contacts by
- * name (search keys, so spelling variants meet), the office's letter settings and the
- * register numbers already given.
+ * name (search keys, so spelling variants meet) and the office's letter settings; and which
+ * of the register numbers a file keeps are already given.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ImportTarget } from '../../../../shared/api/import.contract';
 import { COUNTRIES } from '../../../../shared/geo/countries';
 import { compactKey } from '../../../../shared/text/persian';
@@ -45,8 +45,6 @@ export interface ImportLookups {
   urgencies: readonly string[];
   secretariat: string;
   numberPattern: string;
-  /** `secretariat|jalali year|seq` of every registered letter. */
-  registered: Set<string>;
 }
 
 export const contactKey = (name: string, partnerId: string | null) =>
@@ -85,11 +83,6 @@ export async function readLookups(
       contactKeys.add(contactKey(c.name_fa, c.partner_id));
     }
   }
-  const registered = new Set<string>();
-  if (target === 'letters') {
-    const rows = await db.selectFrom('letters').select(['secretariat', 'jalali_year', 'seq']).execute();
-    for (const r of rows) registered.add(numberKey(r.secretariat, r.jalali_year, r.seq));
-  }
   return {
     partners,
     partnerNames,
@@ -100,6 +93,29 @@ export async function readLookups(
     urgencies: settings['letters.urgencies'],
     secretariat: settings['letters.secretariat'].trim() || 'main',
     numberPattern: settings['letters.numberPattern'],
-    registered,
   };
+}
+
+type NumberParts = { secretariat: string; jalaliYear: number; seq: number };
+
+/**
+ * Which of these numbers the register already gives, as `numberKey`s: one statement over the
+ * register's unique index, so it costs the file's numbers and not the register's size.
+ */
+export async function registeredNumbers(
+  db: Kysely<Database> | Transaction<Database>,
+  numbers: readonly NumberParts[],
+): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const { rows } = await registeredNumbersQuery(numbers).execute(db);
+  return new Set(rows.map((r) => numberKey(r.secretariat, r.jalali_year, r.seq)));
+}
+
+/** registeredNumbers' statement (the numbers go in as one JSON array, so it stays prepared). */
+export function registeredNumbersQuery(numbers: readonly NumberParts[]) {
+  const keys = JSON.stringify(numbers.map((n) => [n.jalaliYear, n.seq, n.secretariat]));
+  return sql<{ secretariat: string; jalali_year: number; seq: number }>`
+    SELECT l.secretariat, l.jalali_year, l.seq FROM json_each(${keys}) AS k
+    JOIN letters AS l ON l.jalali_year = json_extract(k.value, '$[0]')
+      AND l.seq = json_extract(k.value, '$[1]') AND l.secretariat = json_extract(k.value, '$[2]')`;
 }

@@ -235,13 +235,37 @@ function keptNumber(
     return undefined;
   }
   const key = numberKey(secretariat, year, parsed.seq);
-  if (lookups.registered.has(key) || state.numbers.has(key)) {
-    r.problem('number', 'register_number', `${text} is already given in the register.`);
+  if (state.numbers.has(key)) {
+    r.problem('number', 'register_number', alreadyGiven(text));
     return undefined;
   }
   state.numbers.add(key);
   const number = formatRegisterNumber(lookups.numberPattern, { seq: parsed.seq, year, secretariat });
   return { secretariat, jalaliYear: year, seq: parsed.seq, number };
+}
+
+const alreadyGiven = (text: string) => `${text} is already given in the register.`;
+
+/**
+ * Letters: refuses the rows keeping a number the register already gives (`registered`, from
+ * registeredNumbers over the rows' kept numbers), as keptNumber refuses one given earlier in
+ * the file. A later row keeping the same number was refused by keptNumber already.
+ */
+export function refuseRegistered(rows: readonly PreparedRow[], registered: ReadonlySet<string>): void {
+  for (const row of rows) {
+    const { kept } = row;
+    if (!kept || !registered.has(numberKey(kept.secretariat, kept.jalaliYear, kept.seq))) continue;
+    const text = row.values.number ?? kept.number;
+    row.problems.push({
+      row: row.n,
+      field: 'number',
+      code: 'register_number',
+      message: alreadyGiven(text),
+      value: text,
+    });
+    row.input = null;
+    delete row.kept;
+  }
 }
 
 function finish(r: RowReader, input: unknown, extra: Pick<PreparedRow, 'parentRow' | 'kept'>): PreparedRow {
