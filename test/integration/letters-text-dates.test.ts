@@ -10,8 +10,16 @@
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LETTER_DATE_BLOCK, textDateRange } from '../../electron/main/core/letters/letter-date-blocks';
-import { listLetterRows, textRangePageQuery } from '../../electron/main/core/letters/letters.repository';
+import {
+  LETTER_DATE_BLOCK,
+  textDateRange,
+  textMayReach,
+} from '../../electron/main/core/letters/letter-date-blocks';
+import {
+  keyTestedBoundQuery,
+  listLetterRows,
+  textRangePageQuery,
+} from '../../electron/main/core/letters/letters.repository';
 import { keyGramsPlan } from '../../electron/main/core/search/letter-key-grams';
 import { searchKey } from '../../shared/text/persian';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
@@ -211,6 +219,65 @@ describe("a text's page from the rowids of its dates", () => {
     await register(desk, 0, 400, past);
     expect(await range(MIDDLE, 'desc')).toEqual(await blocks(await blockOf(390), lastBlock));
     expect(await range(NEWEST, 'desc')).toEqual(await blocks(lastBlock, lastBlock));
+  }, 60_000);
+
+  it('tell when none of a text’s letters can be of a date or beyond, and never say so wrongly', async () => {
+    t = await openTestDesk();
+    const desk = t;
+    await register(desk, 0, LETTERS);
+    const db = desk.desk.internals.db;
+    // The dates of these letters, oldest to newest.
+    const dates = [0, 100, 299, 350, 399, 400, 500, 660, LETTERS - 1].map((n) => dateOf(n));
+    /** For each text and direction, textMayReach at each date; checked against every key. */
+    const verdicts = async () => {
+      const found: Record<string, boolean[]> = {};
+      for (const text of TEXTS) {
+        const textKey = searchKey(text);
+        const grams = keyGramsPlan(textKey);
+        if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+        for (const direction of ['desc', 'asc'] as const) {
+          for (const date of dates) {
+            const may = await sql<{ may: number }>`SELECT ${textMayReach(
+              grams,
+              textKey,
+              direction,
+              sql<string>`${date}`,
+            )} AS may`.execute(db);
+            const beyond = direction === 'desc' ? sql`letter_date >= ${date}` : sql`letter_date <= ${date}`;
+            const truth = await sql<{ n: number }>`SELECT count(*) AS n FROM letters
+              WHERE instr(search_key, ${textKey}) > 0 AND ${beyond}`.execute(db);
+            const answer = may.rows[0]!.may === 1;
+            // Never "none" when there is one.
+            if (truth.rows[0]!.n > 0) expect(answer, `${text}, ${direction}, ${date}`).toBe(true);
+            (found[`${text} ${direction}`] ??= []).push(answer);
+          }
+        }
+      }
+      return found;
+    };
+    const before = await verdicts();
+    // None of the middle or oldest letters is among the newest blocks' dates; none of the
+    // newest among the oldest blocks'. The spread text is everywhere.
+    expect(before[`${MIDDLE} desc`]!.slice(-2)).toEqual([false, false]);
+    expect(before[`${OLDEST} desc`]!.slice(-2)).toEqual([false, false]);
+    expect(before[`${NEWEST} asc`]!.slice(0, 7)).toEqual(Array(7).fill(false));
+    expect(before[`${SPREAD} desc`]).toEqual(Array(dates.length).fill(true));
+    expect(before[`${SPREAD} asc`]).toEqual(Array(dates.length).fill(true));
+
+    // Letters of 2022 with the middle text registered now, and a middle letter moved to the
+    // newest date: the blocks widen, and the answers stay true to every key.
+    const past = (n: number) => `2022-06-${String(1 + (n % 28)).padStart(2, '0')}`;
+    const late = await register(desk, 300, 330, past);
+    await desk.ok('letters.update', { id: late[0]!, letterDate: dateOf(LETTERS - 1) });
+    const after = await verdicts();
+    expect(after[`${MIDDLE} desc`]!.at(-1)).toBe(true);
+
+    // The key-tested walk's first statement reads the bound once and the trigram index only
+    // between the blocks' rowids.
+    const plan = await queryPlan(db, keyTestedBoundQuery(searchKey(MIDDLE), 'desc', 40));
+    expect(plan).toContain('MATERIALIZE bound');
+    expect(plan).toMatch(/SCAN letter_key_grams VIRTUAL TABLE INDEX \d+:M1></);
+    expect(plan).not.toMatch(/SCAN letters\b(?! USING COVERING INDEX letters_letter_date)/);
   }, 60_000);
 
   it('are kept for a desk made before them', async () => {

@@ -8,7 +8,12 @@
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
-import { letterRowidsContainingFrom, type KeyGramsPlan, type RowidRange } from '../search/letter-key-grams';
+import {
+  letterRowidsContaining,
+  letterRowidsContainingFrom,
+  type KeyGramsPlan,
+  type RowidRange,
+} from '../search/letter-key-grams';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -66,6 +71,26 @@ export async function textDateRange(
   if (!row || row.lo === null || row.hi === null) return null;
   if (row.n < need && row.n !== total) return null;
   return { from: row.lo * size, to: row.hi * size + size - 1 };
+}
+
+/**
+ * Whether a letter containing `textKey` may be dated `date` or later (`asc`: `date` or
+ * earlier), as an SQL truth value: the text's letters are looked for in the blocks holding a
+ * letter of those dates, and the first one found answers. False tells that no letter of the
+ * text is of those dates, since the blocks hold every letter's date; true only that one of
+ * them is in such a block. `date` is an SQL expression evaluated once (a subquery or a value).
+ */
+export function textMayReach(
+  plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
+  textKey: string,
+  direction: 'asc' | 'desc',
+  date: RawBuilder<string>,
+): RawBuilder<number> {
+  const size = LETTER_DATE_BLOCK;
+  const holds = direction === 'desc' ? sql`max_date >= ${date}` : sql`min_date <= ${date}`;
+  const from = sql<number>`(SELECT min(block) * ${size} FROM letter_date_blocks WHERE ${holds})`;
+  const to = sql<number>`(SELECT max(block) * ${size} + ${size - 1} FROM letter_date_blocks WHERE ${holds})`;
+  return sql<number>`EXISTS (${letterRowidsContaining(plan, textKey, { from, to })})`;
 }
 
 /** How many of the text's letters are read for each one the page needs (see textDateRange). */

@@ -13,7 +13,7 @@ import {
   type KeyGramsPlan,
   type RowidRange,
 } from '../search/letter-key-grams';
-import { textDateRange } from './letter-date-blocks';
+import { textDateRange, textMayReach } from './letter-date-blocks';
 import type { InsertableLetterRow, LetterRow, LettersTable, UpdateableLetterRow } from './letters.table';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -655,6 +655,8 @@ const KEYS_TESTED_REACH = 2;
  * letter at `reach`, and all the letters of that date are within it, so the letters it reads
  * are a beginning of the date order. Null when the page is not complete there (the text's
  * letters are further down: ۱۴۰۲, the number of a year, is in none of the newest letters).
+ * The statement that finds the bound also asks the date blocks whether any of the text's
+ * letters can be of its date or beyond (textMayReach); when none can, the walk is not made.
  */
 async function keyTestedPage(
   db: Db,
@@ -665,21 +667,30 @@ async function keyTestedPage(
   total: number,
   reach: number,
 ): Promise<LetterRow[] | null> {
-  const edge = await db
-    .selectFrom('letters')
-    .select('letter_date')
-    .orderBy('letter_date', sort.direction)
-    .orderBy('id', sort.direction)
-    .limit(1)
-    .offset(reach)
-    .executeTakeFirst();
-  if (edge === undefined) return pageRows(letterPageQuery(db, filter, sort, limit, offset, 'walkKeys'));
+  const found = await keyTestedBoundQuery(filter.textKey ?? '', sort.direction, reach).execute(db);
+  const edge = found.rows[0]?.edge ?? null;
+  if (edge === null) return pageRows(letterPageQuery(db, filter, sort, limit, offset, 'walkKeys'));
+  if (!found.rows[0]!.reaches) return null;
   const within: LetterFilter =
-    sort.direction === 'desc'
-      ? { ...filter, dateFrom: edge.letter_date }
-      : { ...filter, dateTo: edge.letter_date };
+    sort.direction === 'desc' ? { ...filter, dateFrom: edge } : { ...filter, dateTo: edge };
   const rows = await pageRows(letterPageQuery(db, within, sort, limit, offset, 'walkKeys'));
   return rows.length === limit || offset + rows.length === total ? rows : null;
+}
+
+/**
+ * keyTestedPage's first statement: the date of the letter at `reach` in date order (null past
+ * the end) and whether the text's letters may reach it (textMayReach). Exported so tests can
+ * EXPLAIN exactly this query.
+ */
+export function keyTestedBoundQuery(textKey: string, direction: 'asc' | 'desc', reach: number) {
+  const dir = sql.raw(direction);
+  // The bound's date, read once (MATERIALIZED) however many times the statement uses it.
+  const bound = sql<string>`(SELECT date FROM bound)`;
+  const grams = keyGramsPlan(textKey);
+  const reaches = grams.kind === 'scan' ? sql<number>`1` : textMayReach(grams, textKey, direction, bound);
+  return sql<{ edge: string | null; reaches: number }>`WITH bound AS MATERIALIZED (
+      SELECT letter_date AS date FROM letters ORDER BY letter_date ${dir}, id ${dir} LIMIT 1 OFFSET ${reach})
+    SELECT ${bound} AS edge, ${reaches} AS reaches`;
 }
 
 /**

@@ -40,7 +40,7 @@ export interface RowidRange {
 }
 
 /** A range whose ends may also be rowid expressions (evaluated once, before the index is read). */
-interface RowidBounds {
+export interface RowidBounds {
   from?: number | RawBuilder<number>;
   to?: number | RawBuilder<number>;
 }
@@ -52,7 +52,7 @@ interface RowidBounds {
 export function letterRowidsContaining(
   plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
-  range: RowidRange = {},
+  range: RowidBounds = {},
 ): RawBuilder<unknown> {
   return containing(plan, textKey, range);
 }
