@@ -45,32 +45,26 @@ export async function textDateRange(
   total: number,
 ): Promise<RowidRange | null> {
   const size = LETTER_DATE_BLOCK;
-  const read = (start: RawBuilder<number>) =>
-    letterRowidsContainingFrom(plan, textKey, direction, start, READ_PER_NEEDED * need);
   const order = sql.raw(direction);
-  // The first `need` dates, in date order, of the letters read.
-  const dates = (start: RawBuilder<number>) =>
-    sql`SELECT letter_date FROM letters WHERE rowid IN (${read(start)})
-      ORDER BY letter_date ${order} LIMIT ${need}`;
-  const found =
+  // Where the letters are read from: the end of the newest block (the start of the oldest).
+  const start =
     direction === 'desc'
-      ? await sql<Found>`SELECT s.n AS n,
-          (SELECT min(block) FROM letter_date_blocks WHERE max_date >= s.date) AS lo,
-          (SELECT max(block) FROM letter_date_blocks WHERE max_date >= s.date) AS hi
-          FROM (SELECT min(letter_date) AS date, count(*) AS n FROM (${dates(
-            sql<number>`(SELECT block * ${size} + ${size - 1} FROM letter_date_blocks
-              ORDER BY max_date DESC, block DESC LIMIT 1)`,
-          )})) AS s`.execute(db)
-      : await sql<Found>`SELECT s.n AS n,
-          (SELECT min(block) FROM letter_date_blocks WHERE min_date <= s.date) AS lo,
-          (SELECT max(block) FROM letter_date_blocks WHERE min_date <= s.date) AS hi
-          FROM (SELECT max(letter_date) AS date, count(*) AS n FROM (${dates(
-            sql<number>`(SELECT block * ${size} FROM letter_date_blocks ORDER BY min_date, block LIMIT 1)`,
-          )})) AS s`.execute(db);
+      ? sql<number>`(SELECT block * ${size} + ${size - 1} FROM letter_date_blocks
+          ORDER BY max_date DESC, block DESC LIMIT 1)`
+      : sql<number>`(SELECT block * ${size} FROM letter_date_blocks ORDER BY min_date, block LIMIT 1)`;
+  const read = letterRowidsContainingFrom(plan, textKey, direction, start, READ_PER_NEEDED * need);
+  // The first `need` dates, in date order, of the letters read, and the one they all reach.
+  const dates = sql`SELECT letter_date FROM letters WHERE rowid IN (${read})
+    ORDER BY letter_date ${order} LIMIT ${need}`;
+  const reached = sql.raw(direction === 'desc' ? 'min' : 'max');
+  const { from, to } = rowidsOfDates(direction, sql<string>`s.date`);
+  const found = await sql<{ n: number; lo: number | null; hi: number | null }>`SELECT s.n AS n,
+      ${from} AS lo, ${to} AS hi
+    FROM (SELECT ${reached}(letter_date) AS date, count(*) AS n FROM (${dates})) AS s`.execute(db);
   const row = found.rows[0];
   if (!row || row.lo === null || row.hi === null) return null;
   if (row.n < need && row.n !== total) return null;
-  return { from: row.lo * size, to: row.hi * size + size - 1 };
+  return { from: row.lo, to: row.hi };
 }
 
 /**
@@ -86,21 +80,28 @@ export function textMayReach(
   direction: 'asc' | 'desc',
   date: RawBuilder<string>,
 ): RawBuilder<number> {
+  return sql<number>`EXISTS (${letterRowidsContaining(plan, textKey, rowidsOfDates(direction, date))})`;
+}
+
+/**
+ * The rowids from the first to the last block holding a letter dated `date` or later (`asc`:
+ * or earlier), as SQL expressions (null when no block does): every letter of those dates lies
+ * between them, since the blocks hold every letter's date.
+ */
+function rowidsOfDates(
+  direction: 'asc' | 'desc',
+  date: RawBuilder<string>,
+): { from: RawBuilder<number>; to: RawBuilder<number> } {
   const size = LETTER_DATE_BLOCK;
   const holds = direction === 'desc' ? sql`max_date >= ${date}` : sql`min_date <= ${date}`;
-  const from = sql<number>`(SELECT min(block) * ${size} FROM letter_date_blocks WHERE ${holds})`;
-  const to = sql<number>`(SELECT max(block) * ${size} + ${size - 1} FROM letter_date_blocks WHERE ${holds})`;
-  return sql<number>`EXISTS (${letterRowidsContaining(plan, textKey, { from, to })})`;
+  return {
+    from: sql<number>`(SELECT min(block) * ${size} FROM letter_date_blocks WHERE ${holds})`,
+    to: sql<number>`(SELECT max(block) * ${size} + ${size - 1} FROM letter_date_blocks WHERE ${holds})`,
+  };
 }
 
 /** How many of the text's letters are read for each one the page needs (see textDateRange). */
 const READ_PER_NEEDED = 2;
-
-interface Found {
-  n: number;
-  lo: number | null;
-  hi: number | null;
-}
 
 /**
  * Summarises every letter's date again (search.reindex), exactly: the triggers only widen the

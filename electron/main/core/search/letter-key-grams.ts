@@ -47,14 +47,19 @@ export interface RowidBounds {
 
 /**
  * The rowids of the letters whose search key contains `textKey`, as a subquery (`letters`
- * rowids) for a plan that uses the index; within `range` when one is given.
+ * rowids) for a plan that uses the index; between `from` and `to` when they are given.
  */
 export function letterRowidsContaining(
   plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
   textKey: string,
-  range: RowidBounds = {},
+  { from, to }: RowidBounds = {},
 ): RawBuilder<unknown> {
-  return containing(plan, textKey, range);
+  const rowid = rowidOf(plan);
+  const above = from === undefined ? sql`` : sql` AND ${rowid} >= ${from}`;
+  const below = to === undefined ? sql`` : sql` AND ${rowid} <= ${to}`;
+  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}${above}${below}`;
+  return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
+    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0${above}${below}`;
 }
 
 /**
@@ -70,20 +75,7 @@ export function letterRowidsContainingFrom(
   limit: number,
 ): RawBuilder<unknown> {
   const bounds = direction === 'desc' ? { to: start } : { from: start };
-  return sql`${containing(plan, textKey, bounds)} ORDER BY ${rowidOf(plan)} ${sql.raw(direction)} LIMIT ${limit}`;
-}
-
-function containing(
-  plan: Exclude<KeyGramsPlan, { kind: 'scan' }>,
-  textKey: string,
-  { from, to }: RowidBounds,
-): RawBuilder<unknown> {
-  const rowid = rowidOf(plan);
-  const above = from === undefined ? sql`` : sql` AND ${rowid} >= ${from}`;
-  const below = to === undefined ? sql`` : sql` AND ${rowid} <= ${to}`;
-  if (plan.kind === 'exact') return sql`SELECT rowid FROM ${exactMatches(plan)}${above}${below}`;
-  return sql`SELECT g.rowid FROM letter_key_grams AS g JOIN letters AS k ON k.rowid = g.rowid
-    WHERE g.letter_key_grams MATCH ${plan.match} AND instr(k.search_key, ${textKey}) > 0${above}${below}`;
+  return sql`${letterRowidsContaining(plan, textKey, bounds)} ORDER BY ${rowidOf(plan)} ${sql.raw(direction)} LIMIT ${limit}`;
 }
 
 /** The index's rowid column in the queries above. */
