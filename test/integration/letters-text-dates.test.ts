@@ -20,7 +20,7 @@ import {
   listLetterRows,
   textRangePageQuery,
 } from '../../electron/main/core/letters/letters.repository';
-import { keyGramsPlan } from '../../electron/main/core/search/letter-key-grams';
+import { keyGramsPlan, type KeyGramsPlan } from '../../electron/main/core/search/letter-key-grams';
 import { searchKey } from '../../shared/text/persian';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { queryPlan } from '../helpers/query-plan';
@@ -40,6 +40,13 @@ const NEWEST = 'برنامه تازه';
 /** In every fifth letter from 200 on: a text the trigram index answers with candidates. */
 const CANDIDATES = 'Казань Кремль';
 const TEXTS = [MIDDLE, SPREAD, OLDEST, NEWEST, CANDIDATES];
+
+/** The trigram index's plan for a text's key; every text here has one. */
+function trigramPlan(textKey: string): Exclude<KeyGramsPlan, { kind: 'scan' }> {
+  const grams = keyGramsPlan(textKey);
+  if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+  return grams;
+}
 
 let t: TestDesk | null = null;
 afterEach(async () => {
@@ -170,8 +177,7 @@ describe("a text's page from the rowids of its dates", () => {
     const blockOf = async (n: number) => Math.floor((await rowidOf(n)) / LETTER_DATE_BLOCK);
     const range = async (text: string, direction: 'asc' | 'desc') => {
       const textKey = searchKey(text);
-      const grams = keyGramsPlan(textKey);
-      if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+      const grams = trigramPlan(textKey);
       const total = (await lettersContaining(desk, textKey)).length;
       return textDateRange(db, grams, textKey, direction, 10, total);
     };
@@ -190,8 +196,7 @@ describe("a text's page from the rowids of its dates", () => {
     expect(await range(CANDIDATES, 'desc')).toEqual(await blocks(await blockOf(650), lastBlock));
 
     const textKey = searchKey(MIDDLE);
-    const grams = keyGramsPlan(textKey);
-    if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+    const grams = trigramPlan(textKey);
     const plan = await queryPlan(
       db,
       textRangePageQuery(
@@ -233,8 +238,7 @@ describe("a text's page from the rowids of its dates", () => {
       const found: Record<string, boolean[]> = {};
       for (const text of TEXTS) {
         const textKey = searchKey(text);
-        const grams = keyGramsPlan(textKey);
-        if (grams.kind === 'scan') throw new Error('a trigram plan was expected');
+        const grams = trigramPlan(textKey);
         for (const direction of ['desc', 'asc'] as const) {
           for (const date of dates) {
             const may = await sql<{ may: number }>`SELECT ${textMayReach(
