@@ -5,9 +5,9 @@
  * letters of the dates a page of a text reaches lie in a few blocks, and only the text's
  * matches there are fetched and sorted (letters/letter-date-blocks.ts). The bounds only ever
  * widen: a letter that moves to another date or is removed leaves its block's bounds as they
- * were, which still hold every letter of the block. Triggers keep them in the transaction that writes a letter, whichever code
- * writes it; existing letters are summarised here. Frozen: never edit after release; add a
- * new migration instead.
+ * were, which still hold every letter of the block. Triggers keep them in the transaction
+ * that writes a letter, whichever code writes it; existing letters are summarised here.
+ * Frozen: never edit after release; add a new migration instead.
  */
 import { sql, type Kysely } from 'kysely';
 
