@@ -1,11 +1,12 @@
 /**
- * File work for backups: hashing, durable copies (fsync before the copy counts as written),
- * durable small files, and syncing a folder after a rename.
+ * File work for backups: hashing, durable copies (unbuffered where the system allows, fsync
+ * before the copy counts as written), durable small files, and syncing a folder after a rename.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DeskError } from '../errors';
 
 const CHUNK = 1024 * 1024;
 
@@ -33,42 +34,164 @@ export async function hashFile(path: string): Promise<FileDigest> {
   }
 }
 
-async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+async function writeAll(handle: FileHandle, data: Uint8Array, position?: number): Promise<void> {
   let done = 0;
   while (done < data.length) {
-    const { bytesWritten } = await handle.write(data, done, data.length - done);
+    const at = position === undefined ? undefined : position + done;
+    const { bytesWritten } = await handle.write(data, done, data.length - done, at);
     done += bytesWritten;
   }
 }
 
+/** Bytes read and written at a time when copying a file. */
+const COPY_CHUNK = 4 * 1024 * 1024;
+/** What an unbuffered write's memory, offset and length are multiples of (any block size up to it). */
+const DIRECT_ALIGN = 64 * 1024;
+/** WebAssembly memory comes in pages of this size. */
+const WASM_PAGE = 64 * 1024;
+
+/** WebAssembly's memory (Node and Electron have it; the Node type declarations leave it out). */
+const { Memory } = (
+  globalThis as unknown as {
+    WebAssembly: { Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer } };
+  }
+).WebAssembly;
+
+/**
+ * Two copy chunks in memory that starts on a page boundary. An unbuffered write (O_DIRECT)
+ * is refused (EINVAL) from memory that is not aligned to the disk's blocks, and a Buffer's
+ * memory comes from malloc, which does not align it; WebAssembly memory is mapped in whole
+ * pages of its own.
+ */
+function alignedChunks(): [Buffer, Buffer] {
+  const memory = new Memory({ initial: (2 * COPY_CHUNK) / WASM_PAGE });
+  return [Buffer.from(memory.buffer, 0, COPY_CHUNK), Buffer.from(memory.buffer, COPY_CHUNK, COPY_CHUNK)];
+}
+
+function isRefusedFlag(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'EINVAL';
+}
+
+/**
+ * The new file a copy writes, unbuffered where the system allows it (O_DIRECT: Linux): a
+ * large copy then goes to the disk without passing through the system's file cache, which is
+ * much cheaper than cached writes on some machines (a 2.8 GB desk: 2–3 s instead of 12 s on
+ * the reference machine), leaves the cache to the live desk, and makes the verification that
+ * follows read the copy from the disk. A file system that refuses unbuffered writes (at open
+ * or at the first write) gets ordinary ones. The file is created first, exclusively, so an
+ * existing file is never overwritten whichever way it is then written.
+ */
+class CopyTarget {
+  private constructor(
+    private readonly path: string,
+    private handle: FileHandle,
+    private direct: boolean,
+  ) {}
+
+  static async create(path: string, unbuffered: boolean): Promise<CopyTarget> {
+    const created = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+    if (!unbuffered || constants.O_DIRECT === undefined) return new CopyTarget(path, created, false);
+    await created.close();
+    try {
+      try {
+        return new CopyTarget(path, await open(path, constants.O_WRONLY | constants.O_DIRECT), true);
+      } catch (error) {
+        if (!isRefusedFlag(error)) throw error;
+      }
+      return new CopyTarget(path, await open(path, constants.O_WRONLY), false);
+    } catch (error) {
+      await rm(path, { force: true }).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Writes `length` bytes of `chunk` at `position` (a multiple of COPY_CHUNK). */
+  async write(chunk: Buffer, length: number, position: number): Promise<void> {
+    if (this.direct) {
+      // The last chunk is written whole to the next block and cut back in finish().
+      const padded = Math.ceil(length / DIRECT_ALIGN) * DIRECT_ALIGN;
+      chunk.fill(0, length, padded);
+      try {
+        return await writeAll(this.handle, chunk.subarray(0, padded), position);
+      } catch (error) {
+        if (!isRefusedFlag(error)) throw error;
+        await this.handle.close();
+        this.handle = await open(this.path, constants.O_WRONLY);
+        this.direct = false;
+      }
+    }
+    await writeAll(this.handle, chunk.subarray(0, length), position);
+  }
+
+  /** Cuts the file to `size` and syncs it. */
+  async finish(size: number): Promise<void> {
+    await this.handle.truncate(size);
+    await this.handle.sync();
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+export interface CopyOptions {
+  /** Changes the bytes of the copy as they pass (the database header's journal mode, say). */
+  patch?: (chunk: Buffer, position: number, length: number) => void;
+  /** Told after each chunk; may throw to stop the copy (it is then removed). */
+  copied?: (done: number, total: number) => void;
+  /** Writes through the system's file cache even where unbuffered writes are possible. */
+  buffered?: boolean;
+}
+
 /**
  * Copies `from` to a new file `to` (refusing to overwrite), fsyncs it, and answers the
- * digest of the bytes written. On failure the partial copy is removed.
+ * digest of the bytes written. The next chunk is read while the last one is written. A
+ * source that changes size while it is copied fails the copy. On failure the partial copy is
+ * removed.
  */
-export async function copyFileDurable(from: string, to: string): Promise<FileDigest> {
+export async function copyFileDurable(
+  from: string,
+  to: string,
+  options: CopyOptions = {},
+): Promise<FileDigest> {
   await mkdir(dirname(to), { recursive: true });
   const source = await open(from, 'r');
-  let target: FileHandle | undefined;
+  let target: CopyTarget | undefined;
   try {
-    target = await open(to, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+    const total = (await source.stat()).size;
+    target = await CopyTarget.create(to, options.buffered !== true);
+    const out = target;
     const hash = createHash('sha256');
-    const buffer = Buffer.alloc(CHUNK);
+    const chunks = alignedChunks();
+    let writing: Promise<void> = Promise.resolve();
     let size = 0;
-    for (;;) {
-      const { bytesRead } = await source.read(buffer, 0, CHUNK, size);
+    for (let turn = 0; ; turn += 1) {
+      const chunk = chunks[turn % 2]!;
+      const { bytesRead } = await source.read(chunk, 0, COPY_CHUNK, size);
       if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      await writeAll(target, chunk);
+      options.patch?.(chunk, size, bytesRead);
+      hash.update(chunk.subarray(0, bytesRead));
+      await writing;
+      const at = size;
+      writing = out.write(chunk, bytesRead, at);
+      writing.catch(() => {}); // awaited at the next turn or after the loop
       size += bytesRead;
+      options.copied?.(size, total);
     }
-    await target.sync();
+    await writing;
+    if (size !== total) {
+      throw new DeskError('INTERNAL', `${from} changed size while it was being copied.`);
+    }
+    await target.finish(size);
     await target.close();
     target = undefined;
     return { sha256: hash.digest('hex'), size };
   } catch (error) {
-    await target?.close().catch(() => {});
-    await rm(to, { force: true }).catch(() => {});
+    // Only a copy this call created is removed (never a file that was there before it).
+    if (target) {
+      await target.close().catch(() => {});
+      await rm(to, { force: true }).catch(() => {});
+    }
     throw error;
   } finally {
     await source.close();

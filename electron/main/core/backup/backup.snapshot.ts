@@ -6,10 +6,11 @@
  * holding the connection for a moment, automatic checkpoints are turned off and a passive
  * checkpoint is run; when it has copied every committed frame, the database file alone is
  * the desk at that moment, and it stays so (changes made meanwhile wait in the -wal) while
- * the operating system copies it at disk speed. Checkpoints are turned back on afterwards.
- * The copy's header is switched from WAL to a rollback journal (bytes 18 and 19), so it is
- * one self-contained file; SQLite's own `journal_mode = DELETE` changes only those bytes and
- * the change counter.
+ * it is copied at disk speed (copyFileDurable: unbuffered where the system allows, hashed as
+ * it is written). Checkpoints are turned back on afterwards. The copy's header is switched
+ * from WAL to a rollback journal (bytes 18 and 19) as it is written, so it is one
+ * self-contained file; SQLite's own `journal_mode = DELETE` changes only those bytes and the
+ * change counter.
  *
  * When a reader keeps the checkpoint from finishing (the page check right after opening a
  * large desk), the -wal is copied as well, still holding the connection, and SQLite applies
@@ -21,11 +22,10 @@
  */
 import { constants } from 'node:fs';
 import { copyFile, open, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { DeskError } from '../errors';
 import { openRaw, type Sqlite3Driver } from '../db/sqlite3-driver';
 import { closeRawQuietly, rawAll } from '../db/file-check';
-import { hashFile, type FileDigest } from './backup.files';
+import { copyFileDurable, hashFile, type CopyOptions, type FileDigest } from './backup.files';
 
 type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
 
@@ -132,14 +132,16 @@ const AUTOCHECKPOINT_PAGES = 1000;
  * Holding the connection: stops automatic checkpoints and checkpoints what it can. When a
  * reader kept the checkpoint from copying every commit into the database file, the -wal
  * (which holds the rest) is copied beside `target` while the connection is still held, so
- * file and -wal are the same moment. Answers `file` when the database file alone holds every
- * commit, `wal` when the -wal was copied too, and `none` when the database is not in WAL
- * mode (every commit writes the file: use the backup API).
+ * file and -wal are the same moment. `reader` (a read-only connection to the same file) begins
+ * a read transaction then too, so it sees the desk at the copy's moment. Answers `file` when
+ * the database file alone holds every commit, `wal` when the -wal was copied too, and `none`
+ * when the database is not in WAL mode (every commit writes the file: use the backup API).
  */
 async function freeze(
   driver: Sqlite3Driver,
   source: string,
   target: string,
+  reader: RawDatabase,
 ): Promise<'file' | 'wal' | 'none'> {
   return driver.withConnection(async (connection) => {
     frozen.set(driver, (frozen.get(driver) ?? 0) + 1);
@@ -149,6 +151,9 @@ async function freeze(
       'PRAGMA wal_checkpoint(PASSIVE)',
     );
     if (!state || state.log < 0) return 'none';
+    // In WAL mode a read transaction sees the commits made before its first read.
+    await rawAll(reader, 'BEGIN');
+    await rawAll(reader, 'SELECT count(*) FROM sqlite_master');
     if (state.busy === 0 && state.log === state.checkpointed) return 'file';
     await copyFile(`${source}-wal`, `${target}-wal`, constants.COPYFILE_EXCL);
     return 'wal';
@@ -171,94 +176,78 @@ async function thaw(driver: Sqlite3Driver): Promise<void> {
 
 /** The header bytes that say "WAL" (2, 2) or "rollback journal" (1, 1). */
 const FORMAT_VERSION_OFFSET = 18;
-const CHUNK = 4 * 1024 * 1024;
 
-/** SHA-256 and size of a database file as its copy will be: with a rollback-journal header. */
-async function hashAsDetached(file: string): Promise<FileDigest> {
-  const handle = await open(file, 'r');
-  try {
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let size = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, size);
-      if (bytesRead === 0) break;
-      if (size === 0 && bytesRead > FORMAT_VERSION_OFFSET + 1) {
-        buffer[FORMAT_VERSION_OFFSET] = 1;
-        buffer[FORMAT_VERSION_OFFSET + 1] = 1;
-      }
-      hash.update(buffer.subarray(0, bytesRead));
-      size += bytesRead;
-    }
-    return { sha256: hash.digest('hex'), size };
-  } finally {
-    await handle.close();
+/** Gives the copy a rollback-journal header as it passes (the header is in the first chunk). */
+function detachHeader(chunk: Buffer, position: number, length: number): void {
+  if (position === 0 && length > FORMAT_VERSION_OFFSET + 1) {
+    chunk[FORMAT_VERSION_OFFSET] = 1;
+    chunk[FORMAT_VERSION_OFFSET + 1] = 1;
   }
 }
 
-/** How often a copy made by the operating system is looked at for its progress. */
-const COPY_POLL_MS = 250;
+/** Copy options reporting the bytes copied, and stopping the copy when the user cancels. */
+function copying(report: StepReport, patch?: CopyOptions['patch']): CopyOptions {
+  return {
+    patch,
+    copied: (done, total) => {
+      if (report.cancelled()) throw new BackupCancelled();
+      report.progress(done, total);
+    },
+  };
+}
 
-/**
- * Copies `source` to a new file `target` at disk speed (the system's own copy) and reports the
- * bytes written so far, read from the target's size while the copy runs.
- */
-async function copyReporting(source: string, target: string, report: StepReport): Promise<void> {
-  const total = (await stat(source)).size;
-  report.progress(0, total);
-  let copying = true;
-  const poll = setInterval(() => {
-    stat(target).then(
-      (s) => copying && report.progress(Math.min(s.size, total), total),
-      () => {},
-    );
-  }, COPY_POLL_MS);
-  try {
-    await copyFile(source, target, constants.COPYFILE_EXCL);
-  } finally {
-    copying = false;
-    clearInterval(poll);
-  }
-  report.progress(total, total);
+/** Both results, once both have finished (neither is left running); the first error if any. */
+async function bothOf<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [left, right] = await Promise.allSettled([a, b]);
+  if (left.status === 'rejected') throw left.reason;
+  if (right.status === 'rejected') throw right.reason;
+  return [left.value, right.value];
+}
+
+export interface FrozenCopy<T> {
+  digest: FileDigest;
+  /** What `describe` read of the desk at the copy's moment. */
+  facts: T;
 }
 
 /**
  * Copies the desk's database file into `target` (a new file) as one consistent,
- * self-contained snapshot, fsynced, and answers its digest; answers null, having written
- * nothing, when the database is not in WAL mode (use snapshotDatabase then). When the file
- * alone is the snapshot, its digest is read from the source while the system copies it (the
- * file does not change meanwhile; the verification that follows reads the copy itself). When
- * the -wal was needed too, SQLite applies it to the copy, as after a crash, and the copy is
- * hashed afterwards.
+ * self-contained snapshot, fsynced, and answers its digest with what `describe` read, on a
+ * read-only connection to the desk, of the desk at the moment the copy is of (while the file
+ * is copied, from the desk's own file, which the system usually has in its cache: the copy
+ * is not, being written unbuffered). Answers null, having written nothing, when the database
+ * is not in WAL mode (use snapshotDatabase then). When the file alone is the snapshot, its
+ * digest is that of the bytes written (the verification that follows reads the copy itself
+ * and checks what `describe` read against it). When the -wal was needed too, SQLite applies
+ * it to the copy, as after a crash, and the copy is hashed afterwards. The copy stops, and
+ * is removed, when the user cancels.
  */
-export async function copyFrozenDatabase(
+export async function copyFrozenDatabase<T>(
   driver: Sqlite3Driver,
   source: string,
   target: string,
   report: StepReport,
-): Promise<FileDigest | null> {
+  describe: (raw: RawDatabase) => Promise<T>,
+): Promise<FrozenCopy<T> | null> {
+  const reader = await openRaw(source, { create: false, readOnly: true });
   let state: 'file' | 'wal' | 'none';
+  let facts: T;
   try {
-    state = await freeze(driver, source, target);
+    await rawAll(reader, 'PRAGMA trusted_schema = OFF');
+    state = await freeze(driver, source, target, reader);
     if (state === 'none') return null;
     if (report.cancelled()) throw new BackupCancelled();
-    if (state === 'wal') {
-      await copyReporting(source, target, report);
-    } else {
-      const [digest] = await Promise.all([hashAsDetached(source), copyReporting(source, target, report)]);
-      const handle = await open(target, 'r+');
-      try {
-        await handle.write(Buffer.from([1, 1]), 0, 2, FORMAT_VERSION_OFFSET);
-        const { size } = await handle.stat();
-        if (size !== digest.size)
-          throw new DeskError('INTERNAL', 'The database changed size while it was copied.');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return digest;
-    }
+    report.progress(0, (await stat(source)).size);
+    const copied = copyFileDurable(
+      source,
+      target,
+      copying(report, state === 'file' ? detachHeader : undefined),
+    );
+    const [digest, read] = await bothOf(copied, describe(reader));
+    if (state === 'file') return { digest, facts: read };
+    facts = read;
   } finally {
+    await closeRawQuietly(reader); // ends its read transaction
     await thaw(driver);
   }
   // The copy and its -wal are the desk at one moment; SQLite recovers the -wal into the copy
@@ -267,7 +256,7 @@ export async function copyFrozenDatabase(
   const handle = await open(target, 'r+');
   try {
     const [digest] = await Promise.all([hashFile(target), handle.sync()]);
-    return digest;
+    return { digest, facts };
   } finally {
     await handle.close();
   }

@@ -38,6 +38,8 @@ import {
 import { backupInfoOf, recordVerification, reserveBackup, stagingFolder } from './backup.store';
 import { proveWrittenBackup, verifyBackupFolder, type VerifyReport } from './backup.verify';
 
+type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
+
 /** The open desk a backup is taken from. */
 export interface BackupSource {
   db: Kysely<Database>;
@@ -82,29 +84,34 @@ interface CopyFacts {
 }
 
 /**
- * What the copied database says about itself: its structure version, the files it
- * references, its row counts and audit head (read from the copy, so they describe exactly it).
+ * What a database says about itself: its structure version, the files it references, its
+ * row counts and audit head (read in one transaction, so they describe one moment of it).
  */
+async function describeDatabase(raw: RawDatabase): Promise<CopyFacts> {
+  const names = await rawAll<{ name: string }>(
+    raw,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('kysely_migration', 'attachment_files')`,
+  );
+  const has = (table: string) => names.some((n) => n.name === table);
+  const version = has('kysely_migration')
+    ? await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1')
+    : [];
+  const hashes = has('attachment_files')
+    ? await rawAll<{ sha256: string }>(raw, 'SELECT sha256 FROM attachment_files ORDER BY sha256')
+    : [];
+  return {
+    schemaVersion: version[0]?.name ?? 'none',
+    hashes: hashes.map((h) => h.sha256).filter((h) => /^[0-9a-f]{64}$/.test(h)),
+    counts: await tableCounts(raw),
+    audit: await auditHead(raw),
+  };
+}
+
+/** What a copied database file says about itself (read from the copy). */
 async function describeCopy(file: string): Promise<CopyFacts> {
   const raw = await openRaw(file, { create: false, immutable: true });
   try {
-    const names = await rawAll<{ name: string }>(
-      raw,
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('kysely_migration', 'attachment_files')`,
-    );
-    const has = (table: string) => names.some((n) => n.name === table);
-    const version = has('kysely_migration')
-      ? await rawAll<{ name: string }>(raw, 'SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1')
-      : [];
-    const hashes = has('attachment_files')
-      ? await rawAll<{ sha256: string }>(raw, 'SELECT sha256 FROM attachment_files ORDER BY sha256')
-      : [];
-    return {
-      schemaVersion: version[0]?.name ?? 'none',
-      hashes: hashes.map((h) => h.sha256).filter((h) => /^[0-9a-f]{64}$/.test(h)),
-      counts: await tableCounts(raw),
-      audit: await auditHead(raw),
-    };
+    return await describeDatabase(raw);
   } finally {
     await closeRawQuietly(raw);
   }
@@ -172,14 +179,22 @@ export async function writeBackup(
       progress: (done: number, total: number) => run.progress('database', done, total),
       cancelled: run.cancelled,
     };
-    let dbDigest = await copyFrozenDatabase(source.driver, source.paths.databaseFile, dbFile, steps);
-    if (dbDigest === null) {
+    // The copy's facts are read from the desk at the copy's moment while the file is copied;
+    // the verification checks them against the copy.
+    let frozen = await copyFrozenDatabase(
+      source.driver,
+      source.paths.databaseFile,
+      dbFile,
+      steps,
+      describeDatabase,
+    );
+    if (frozen === null) {
       await snapshotDatabase(source.driver, dbFile, steps);
       await detachFromWal(dbFile);
-      dbDigest = await hashFile(dbFile);
+      frozen = { digest: await hashFile(dbFile), facts: await describeCopy(dbFile) };
     }
+    const { digest: dbDigest, facts: copy } = frozen;
     if (run.cancelled()) throw new BackupCancelled();
-    const copy = await describeCopy(dbFile);
     const attachments = await copyAttachments(source.paths, staging, copy.hashes, run);
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,

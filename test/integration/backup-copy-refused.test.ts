@@ -1,0 +1,81 @@
+/**
+ * A file system that refuses unbuffered writes (O_DIRECT), at open or at the first write,
+ * gets ordinary ones: the copy is the same, complete and synced. The refusals are made by
+ * wrapping `open` from node:fs/promises; everything else is the real file system.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type * as fsPromises from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../helpers/desk';
+
+const refuse = vi.hoisted(() => ({ at: 'none' as 'none' | 'open' | 'write', refused: 0, direct: 0 }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof fsPromises>();
+  const einval = () => Object.assign(new Error('EINVAL: invalid argument'), { code: 'EINVAL' });
+  return {
+    ...real,
+    open: async (path: string, flags: number | string, mode?: number): Promise<FileHandle> => {
+      const direct =
+        typeof flags === 'number' && constants.O_DIRECT !== undefined && (flags & constants.O_DIRECT) !== 0;
+      if (!direct) return real.open(path, flags, mode);
+      refuse.direct += 1;
+      if (refuse.at === 'open') {
+        refuse.refused += 1;
+        throw einval();
+      }
+      const handle = await real.open(path, flags, mode);
+      if (refuse.at === 'write') {
+        handle.write = (async () => {
+          refuse.refused += 1;
+          throw einval();
+        }) as unknown as FileHandle['write'];
+      }
+      return handle;
+    },
+  };
+});
+
+const { copyFileDurable } = await import('../../electron/main/core/backup/backup.files');
+
+describe.runIf(constants.O_DIRECT !== undefined)(
+  'copyFileDurable where unbuffered writes are refused',
+  () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = tempDir();
+      refuse.refused = 0;
+      refuse.direct = 0;
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    for (const at of ['open', 'write'] as const) {
+      it(`copies with ordinary writes when the ${at} is refused`, async () => {
+        refuse.at = at;
+        const data = randomBytes(9 * 1024 * 1024 + 777);
+        writeFileSync(join(dir, 'from.bin'), data);
+        const digest = await copyFileDurable(join(dir, 'from.bin'), join(dir, 'to.bin'));
+        expect(refuse.direct).toBe(1); // asked once, then never again for this copy
+        expect(refuse.refused).toBe(1);
+        expect(readFileSync(join(dir, 'to.bin')).equals(data)).toBe(true);
+        expect(digest).toEqual({
+          sha256: createHash('sha256').update(data).digest('hex'),
+          size: data.length,
+        });
+      });
+    }
+
+    it('asks for unbuffered writes where they are possible, and not when told to buffer', async () => {
+      refuse.at = 'none';
+      writeFileSync(join(dir, 'from.bin'), randomBytes(1000));
+      await copyFileDurable(join(dir, 'from.bin'), join(dir, 'a.bin'));
+      expect(refuse.direct).toBe(1);
+      await copyFileDurable(join(dir, 'from.bin'), join(dir, 'b.bin'), { buffered: true });
+      expect(refuse.direct).toBe(1);
+      expect(readFileSync(join(dir, 'b.bin')).equals(readFileSync(join(dir, 'from.bin')))).toBe(true);
+    });
+  },
+);
