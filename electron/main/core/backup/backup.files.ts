@@ -1,6 +1,7 @@
 /**
- * File work for backups: hashing, durable copies (unbuffered where the system allows, fsync
- * before the copy counts as written), durable small files, and syncing a folder after a rename.
+ * File work for backups: hashing, durable copies (unbuffered on request where the system
+ * allows, fsync before the copy counts as written), durable small files, and syncing a folder
+ * after a rename.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -73,12 +74,13 @@ function isRefusedFlag(error: unknown): boolean {
 }
 
 /**
- * The new file a copy writes, unbuffered where the system allows it (O_DIRECT: Linux): a
- * large copy then goes to the disk without passing through the system's file cache, which is
- * much cheaper than cached writes on some machines (a 2.8 GB desk: 2–3 s instead of 12 s on
- * the reference machine), leaves the cache to the live desk, and makes the verification that
- * follows read the copy from the disk. A file system that refuses unbuffered writes (at open
- * or at the first write) gets ordinary ones. The file is created first, exclusively, so an
+ * The new file a copy writes; unbuffered when asked and the system allows it (O_DIRECT:
+ * Linux; Node offers no way on Windows or macOS). A large copy that is kept rather than read
+ * soon then goes to the disk without passing through the system's file cache: much cheaper
+ * than cached writes on some machines (a 2.8 GB desk: 2–3 s instead of 12 s on the reference
+ * machine), it leaves the cache to the live desk, and a later verification reads the copy
+ * from the disk. A file system that refuses unbuffered writes (at open or at the first
+ * write) gets ordinary ones. The file is created first, exclusively, so an
  * existing file is never overwritten whichever way it is then written.
  */
 class CopyTarget {
@@ -139,8 +141,11 @@ export interface CopyOptions {
   patch?: (chunk: Buffer, position: number, length: number) => void;
   /** Told after each chunk; may throw to stop the copy (it is then removed). */
   copied?: (done: number, total: number) => void;
-  /** Writes through the system's file cache even where unbuffered writes are possible. */
-  buffered?: boolean;
+  /**
+   * Writes past the system's file cache where the system allows it: for a large copy that
+   * is kept rather than read soon (a copy read back at once finds it in the cache otherwise).
+   */
+  unbuffered?: boolean;
 }
 
 /**
@@ -159,7 +164,7 @@ export async function copyFileDurable(
   let target: CopyTarget | undefined;
   try {
     const total = (await source.stat()).size;
-    target = await CopyTarget.create(to, options.buffered !== true);
+    target = await CopyTarget.create(to, options.unbuffered === true);
     const out = target;
     const hash = createHash('sha256');
     const chunks = alignedChunks();

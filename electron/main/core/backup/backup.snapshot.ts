@@ -6,8 +6,8 @@
  * holding the connection for a moment, automatic checkpoints are turned off and a passive
  * checkpoint is run; when it has copied every committed frame, the database file alone is
  * the desk at that moment, and it stays so (changes made meanwhile wait in the -wal) while
- * it is copied at disk speed (copyFileDurable: unbuffered where the system allows, hashed as
- * it is written). Checkpoints are turned back on afterwards. The copy's header is switched
+ * it is copied at disk speed (copyFileDurable, hashed as it is written; unbuffered where the
+ * system allows, for a backup kept unverified). Checkpoints are turned back on afterwards. The copy's header is switched
  * from WAL to a rollback journal (bytes 18 and 19) as it is written, so it is one
  * self-contained file; SQLite's own `journal_mode = DELETE` changes only those bytes and the
  * change counter.
@@ -186,9 +186,10 @@ function detachHeader(chunk: Buffer, position: number, length: number): void {
 }
 
 /** Copy options reporting the bytes copied, and stopping the copy when the user cancels. */
-function copying(report: StepReport, patch?: CopyOptions['patch']): CopyOptions {
+function copying(report: StepReport, unbuffered: boolean, patch?: CopyOptions['patch']): CopyOptions {
   return {
     patch,
+    unbuffered,
     copied: (done, total) => {
       if (report.cancelled()) throw new BackupCancelled();
       report.progress(done, total);
@@ -220,7 +221,8 @@ export interface FrozenCopy<T> {
  * digest is that of the bytes written (the verification that follows reads the copy itself
  * and checks what `describe` read against it). When the -wal was needed too, SQLite applies
  * it to the copy, as after a crash, and the copy is hashed afterwards. The copy stops, and
- * is removed, when the user cancels.
+ * is removed, when the user cancels. `unbuffered` writes the copy past the system's cache
+ * where it allows (see copyFileDurable): for a copy kept rather than read back at once.
  */
 export async function copyFrozenDatabase<T>(
   driver: Sqlite3Driver,
@@ -228,6 +230,7 @@ export async function copyFrozenDatabase<T>(
   target: string,
   report: StepReport,
   describe: (raw: RawDatabase) => Promise<T>,
+  unbuffered = false,
 ): Promise<FrozenCopy<T> | null> {
   const reader = await openRaw(source, { create: false, readOnly: true });
   let state: 'file' | 'wal' | 'none';
@@ -241,7 +244,7 @@ export async function copyFrozenDatabase<T>(
     const copied = copyFileDurable(
       source,
       target,
-      copying(report, state === 'file' ? detachHeader : undefined),
+      copying(report, unbuffered, state === 'file' ? detachHeader : undefined),
     );
     const [digest, read] = await bothOf(copied, describe(reader));
     if (state === 'file') return { digest, facts: read };

@@ -155,12 +155,12 @@ const PROGRESS_POLL_MS = 250;
 /**
  * The proof a backup written by this program gets before a migration may change the desk
  * (see RELIABILITY.md, "Backups"): every file read back and equal to the SHA-256 recorded
- * while it was written (for the database, computed from the source as it was copied), and
- * the database's page-by-page `quick_check`, application id and exact structure of the
+ * while it was written (for the database, of the bytes as they were written), and the
+ * database's page-by-page `quick_check`, application id and exact structure of the
  * manifest's version. Row counts, indexes against their tables (the full integrity check) and
  * the audit chain are left to the complete verification that follows in the background: they
- * were read from this same copy, or describe the desk itself rather than the copy. Answers the
- * problems found, none when the copy is proved. `report` hears bytes checked (estimated while
+ * were read from the desk at the copy's moment, or describe the desk itself rather than the
+ * copy. Answers the problems found, none when the copy is proved. `report` hears bytes checked (estimated while
  * SQLite reads the pages).
  */
 export async function proveWrittenBackup(
