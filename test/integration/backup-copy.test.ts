@@ -58,6 +58,23 @@ describe('copyFileDurable', () => {
     }
   }
 
+  it('copies several files at once, each exactly, and again one after another', async () => {
+    const sources = [0, 1, 2].map((n) => {
+      const data = randomBytes(9 * MiB + n * 5000);
+      writeFileSync(join(dir, `from-${n}.bin`), data);
+      return data;
+    });
+    const copy = (round: string, n: number) =>
+      copyFileDurable(join(dir, `from-${n}.bin`), join(dir, `${round}-${n}.bin`), { unbuffered: true }).then(
+        (digest) => {
+          expect(digest.sha256).toBe(sha256(sources[n]!));
+          expect(readFileSync(join(dir, `${round}-${n}.bin`)).equals(sources[n]!)).toBe(true);
+        },
+      );
+    await Promise.all([0, 1, 2].map((n) => copy('together', n)));
+    for (const n of [0, 1, 2]) await copy('in-turn', n);
+  });
+
   it('writes the changes `patch` makes, and the digest is of the bytes written', async () => {
     const data = randomBytes(5 * MiB);
     const from = join(dir, 'from.bin');

@@ -69,6 +69,23 @@ function alignedChunks(): [Buffer, Buffer] {
   return [Buffer.from(memory.buffer, 0, COPY_CHUNK), Buffer.from(memory.buffer, COPY_CHUNK, COPY_CHUNK)];
 }
 
+/** The aligned chunks of the last unbuffered copy, for the next one (a backup's many files). */
+let spareAligned: [Buffer, Buffer] | null = null;
+
+/**
+ * The two chunks a copy reads into: aligned ones for unbuffered writes (the spare pair, or a
+ * new one while another copy holds it), ordinary ones no larger than the file otherwise.
+ */
+function takeChunks(direct: boolean, total: number): [Buffer, Buffer] {
+  if (!direct) {
+    const size = Math.max(1, Math.min(COPY_CHUNK, total));
+    return [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+  }
+  const pair = spareAligned ?? alignedChunks();
+  spareAligned = null;
+  return pair;
+}
+
 function isRefusedFlag(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'EINVAL';
 }
@@ -105,6 +122,11 @@ class CopyTarget {
       await rm(path, { force: true }).catch(() => {});
       throw error;
     }
+  }
+
+  /** True while writes go past the system's cache. */
+  get unbuffered(): boolean {
+    return this.direct;
   }
 
   /** Writes `length` bytes of `chunk` at `position` (a multiple of COPY_CHUNK). */
@@ -162,17 +184,19 @@ export async function copyFileDurable(
   await mkdir(dirname(to), { recursive: true });
   const source = await open(from, 'r');
   let target: CopyTarget | undefined;
+  let aligned: [Buffer, Buffer] | null = null;
   try {
     const total = (await source.stat()).size;
     target = await CopyTarget.create(to, options.unbuffered === true);
     const out = target;
     const hash = createHash('sha256');
-    const chunks = alignedChunks();
+    const chunks = takeChunks(out.unbuffered, total);
+    if (out.unbuffered) aligned = chunks;
     let writing: Promise<void> = Promise.resolve();
     let size = 0;
     for (let turn = 0; ; turn += 1) {
       const chunk = chunks[turn % 2]!;
-      const { bytesRead } = await source.read(chunk, 0, COPY_CHUNK, size);
+      const { bytesRead } = await source.read(chunk, 0, chunk.length, size);
       if (bytesRead === 0) break;
       options.patch?.(chunk, size, bytesRead);
       hash.update(chunk.subarray(0, bytesRead));
@@ -200,6 +224,8 @@ export async function copyFileDurable(
     throw error;
   } finally {
     await source.close();
+    // An unfinished write only reads its chunk, into a copy that is removed.
+    if (aligned) spareAligned = aligned;
   }
 }
 
