@@ -147,7 +147,7 @@ export async function measureLetterList(desk: Desk): Promise<Measured[]> {
   });
   const texts = ['هفته فرهنگی', 'خواهرخواندگی', 'Kazan', '۱۴۰۲', 'نمایشگاه'];
   const textCpu = new CpuByText();
-  const textStats = await repeat(50, 10, async (i) => {
+  const textStats = await repeat(100, 20, async (i) => {
     const text = texts[i % texts.length]!;
     await textCpu.time(text, () =>
       call('letters.list', { text, sort: { by: 'letterDate', direction: 'desc' }, limit: 50 }),
