@@ -2,8 +2,9 @@
  * The copy a backup is made of (copyFileDurable): byte for byte what the source holds (with
  * the changes asked for), hashed as written, synced, never over an existing file, removed
  * when it stops half way; unbuffered on request where the system allows it and buffered
- * otherwise, with the same result. And the frozen copy of a live desk: what it reads of the desk while the
- * file is copied is of the copy's moment, however the desk is written meanwhile.
+ * otherwise, with the same result. And the frozen copy of a live desk: what it reads of the
+ * desk while the file is copied is of the copy's moment, however the desk is written
+ * meanwhile.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

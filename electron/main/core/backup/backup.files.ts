@@ -46,7 +46,10 @@ async function writeAll(handle: FileHandle, data: Uint8Array, position?: number)
 
 /** Bytes read and written at a time when copying a file. */
 const COPY_CHUNK = 4 * 1024 * 1024;
-/** What an unbuffered write's memory, offset and length are multiples of (any block size up to it). */
+/**
+ * What an unbuffered write's memory, offset and length are multiples of (so any block size up
+ * to it will do).
+ */
 const DIRECT_ALIGN = 64 * 1024;
 /** WebAssembly memory comes in pages of this size. */
 const WASM_PAGE = 64 * 1024;
@@ -97,8 +100,8 @@ function isRefusedFlag(error: unknown): boolean {
  * than cached writes on some machines (a 2.8 GB desk: 2–3 s instead of 12 s on the reference
  * machine), it leaves the cache to the live desk, and a later verification reads the copy
  * from the disk. A file system that refuses unbuffered writes (at open or at the first
- * write) gets ordinary ones. The file is created first, exclusively, so an
- * existing file is never overwritten whichever way it is then written.
+ * write) gets ordinary ones. The file is created first, exclusively, so an existing file is
+ * never overwritten whichever way it is then written.
  */
 class CopyTarget {
   private constructor(

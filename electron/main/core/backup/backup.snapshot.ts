@@ -7,10 +7,10 @@
  * checkpoint is run; when it has copied every committed frame, the database file alone is
  * the desk at that moment, and it stays so (changes made meanwhile wait in the -wal) while
  * it is copied at disk speed (copyFileDurable, hashed as it is written; unbuffered where the
- * system allows, for a backup kept unverified). Checkpoints are turned back on afterwards. The copy's header is switched
- * from WAL to a rollback journal (bytes 18 and 19) as it is written, so it is one
- * self-contained file; SQLite's own `journal_mode = DELETE` changes only those bytes and the
- * change counter.
+ * system allows, for a backup kept unverified). Checkpoints are turned back on afterwards.
+ * The copy's header is switched from WAL to a rollback journal (bytes 18 and 19) as it is
+ * written, so it is one self-contained file; SQLite's own `journal_mode = DELETE` changes
+ * only those bytes and the change counter.
  *
  * When a reader keeps the checkpoint from finishing (the page check right after opening a
  * large desk), the -wal is copied as well, still holding the connection, and SQLite applies
@@ -215,8 +215,8 @@ export interface FrozenCopy<T> {
  * Copies the desk's database file into `target` (a new file) as one consistent,
  * self-contained snapshot, fsynced, and answers its digest with what `describe` read, on a
  * read-only connection to the desk, of the desk at the moment the copy is of (while the file
- * is copied, from the desk's own file, which the system usually has in its cache: the copy
- * is not, being written unbuffered). Answers null, having written nothing, when the database
+ * is copied, from the desk's own file, which the system usually has in its cache: an
+ * unbuffered copy is not). Answers null, having written nothing, when the database
  * is not in WAL mode (use snapshotDatabase then). When the file alone is the snapshot, its
  * digest is that of the bytes written (the verification that follows reads the copy itself
  * and checks what `describe` read against it). When the -wal was needed too, SQLite applies

@@ -160,8 +160,8 @@ const PROGRESS_POLL_MS = 250;
  * manifest's version. Row counts, indexes against their tables (the full integrity check) and
  * the audit chain are left to the complete verification that follows in the background: they
  * were read from the desk at the copy's moment, or describe the desk itself rather than the
- * copy. Answers the problems found, none when the copy is proved. `report` hears bytes checked (estimated while
- * SQLite reads the pages).
+ * copy. Answers the problems found, none when the copy is proved. `report` hears bytes
+ * checked (estimated while SQLite reads the pages).
  */
 export async function proveWrittenBackup(
   folder: string,
