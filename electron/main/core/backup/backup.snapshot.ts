@@ -241,10 +241,12 @@ export async function copyFrozenDatabase<T>(
     if (state === 'none') return null;
     if (report.cancelled()) throw new BackupCancelled();
     report.progress(0, (await stat(source)).size);
+    // With its -wal, the copy is read back at once (SQLite applies the -wal to it, then it is
+    // hashed): it goes through the system's cache, where that reading finds it.
     const copied = copyFileDurable(
       source,
       target,
-      copying(report, unbuffered, state === 'file' ? detachHeader : undefined),
+      state === 'file' ? copying(report, unbuffered, detachHeader) : copying(report, false),
     );
     const [digest, read] = await bothOf(copied, describe(reader));
     if (state === 'file') return { digest, facts: read };
