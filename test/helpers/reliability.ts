@@ -149,3 +149,30 @@ export function scribble(file: string, offset: number, length: number, byte = 0x
   bytes.fill(byte, offset, offset + length);
   writeFileSync(file, bytes);
 }
+
+/**
+ * A second connection to the database in the middle of a read, as the page check after
+ * opening a large desk is: while it reads, no checkpoint can copy later commits into the
+ * database file, so the file alone is not the desk's last state. Answers `release`, which
+ * ends the read and closes the connection (once; later calls do nothing).
+ */
+export async function holdRead(file: string): Promise<() => Promise<void>> {
+  const reader = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+  const run = (text: string) =>
+    new Promise<void>((resolve, reject) => reader.all(text, (e) => (e ? reject(e) : resolve())));
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await run('COMMIT').catch(() => {});
+    await new Promise<void>((resolve) => reader.close(() => resolve()));
+  };
+  try {
+    await run('BEGIN');
+    await run('SELECT count(*) FROM sqlite_master');
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return release;
+}

@@ -10,10 +10,9 @@ import { constants, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type * as fsPromises from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestDesk, tempDir } from '../helpers/desk';
-import { addPartnerRow } from '../helpers/reliability';
+import { addPartnerRow, holdRead } from '../helpers/reliability';
 
 const refuse = vi.hoisted(() => ({
   at: 'none' as 'none' | 'open' | 'write',
@@ -118,21 +117,17 @@ describe.runIf(constants.O_DIRECT !== undefined)('which backups are written unbu
       const run = { progress: () => {}, cancelled: () => false };
       // A reader in the middle of a read (the page check after opening a large desk) keeps the
       // checkpoint from finishing: the copy is taken with its -wal, and read back at once.
-      const reader = new sqlite3.Database(join(t.dir, 'desk.sqlite'), sqlite3.OPEN_READONLY);
-      const read = (text: string) =>
-        new Promise<void>((resolve, reject) => reader.all(text, (e) => (e ? reject(e) : resolve())));
+      const release = await holdRead(join(t.dir, 'desk.sqlite'));
       try {
-        await read('BEGIN');
-        await read('SELECT count(*) FROM partners');
         await addPartnerRow(t, 'شهر پس از آغاز خواندن');
         refuse.paths = [];
         const { backup: withWal } = await t.ok('backup.create', {});
         expect(refuse.paths).toEqual([]);
-        await read('COMMIT');
+        await release();
         await t.desk.settled();
         expect((await t.ok('backup.list', {})).find((b) => b.id === withWal.id)!.status).toBe('verified');
       } finally {
-        await new Promise<void>((resolve) => reader.close(() => resolve()));
+        await release();
       }
 
       refuse.paths = [];

@@ -6,13 +6,12 @@
  * desk as it was as a backup of its own.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import sqlite3 from 'sqlite3';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/api/events';
 import { openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
-import { addPartnerRow, attachText, deskState, folderHashes } from '../helpers/reliability';
+import { addPartnerRow, attachText, deskState, folderHashes, holdRead } from '../helpers/reliability';
 
 let t: TestDesk;
 let partner: string;
@@ -173,14 +172,9 @@ describe('backup.create', () => {
 
   it('copies one consistent moment, with the -wal, when a reader keeps the checkpoint from finishing', async () => {
     await growDesk();
-    // A reader in the middle of a read (like the page check after opening a large desk)
-    // keeps the checkpoint from finishing, so the file alone is not the desk's last state.
-    const reader = new sqlite3.Database(join(t.dir, 'desk.sqlite'), sqlite3.OPEN_READONLY);
-    const run = (text: string) =>
-      new Promise<void>((resolve, reject) => reader.all(text, (e) => (e ? reject(e) : resolve())));
+    // A reader in the middle of a read keeps the checkpoint from finishing.
+    const release = await holdRead(join(t.dir, 'desk.sqlite'));
     try {
-      await run('BEGIN');
-      await run('SELECT count(*) FROM partners');
       await t.ok('settings.set', { key: 'relationships.dormantMonths', value: 7 });
       const progress = progressOf('backup.create');
       const backup = t.ok('backup.create', {});
@@ -190,7 +184,7 @@ describe('backup.create', () => {
       expect(copied.done).toBe(copied.total);
       expect(copied.total % 4096).toBe(0); // bytes of the file, not pages of the backup API
       expect(copied.total).toBeGreaterThan(100 * 4096);
-      await run('COMMIT');
+      await release();
       await t.desk.settled();
       await checkCopy(kept.location);
       // The setting committed after the reader began lives only in the -wal: it is in the copy.
@@ -201,7 +195,7 @@ describe('backup.create', () => {
         'verification.json',
       ]);
     } finally {
-      await new Promise<void>((resolve) => reader.close(() => resolve()));
+      await release();
     }
   });
 
