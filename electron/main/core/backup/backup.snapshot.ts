@@ -23,11 +23,9 @@
 import { constants } from 'node:fs';
 import { copyFile, open, stat } from 'node:fs/promises';
 import { DeskError } from '../errors';
-import { openRaw, type Sqlite3Driver } from '../db/sqlite3-driver';
+import { openRaw, type RawDatabase, type Sqlite3Driver } from '../db/sqlite3-driver';
 import { closeRawQuietly, rawAll } from '../db/file-check';
 import { copyFileDurable, hashFile, type CopyOptions, type FileDigest } from './backup.files';
-
-type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
 
 /** node-sqlite3's Backup object (its type declarations leave it out). */
 interface RawBackup {

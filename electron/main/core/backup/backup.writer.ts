@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { BackupInfo } from '../../../../shared/api/backup.contract';
 import type { DeskPaths } from '../context';
 import { closeRawQuietly, rawAll } from '../db/file-check';
-import { openRaw, type Sqlite3Driver } from '../db/sqlite3-driver';
+import { openRaw, type RawDatabase, type Sqlite3Driver } from '../db/sqlite3-driver';
 import type { Database } from '../db/tables';
 import { DeskError, toDeskError } from '../errors';
 import { copyFileDurable, hashFile, syncFolder, writeFileDurable } from './backup.files';
@@ -37,8 +37,6 @@ import {
 } from './backup.snapshot';
 import { backupInfoOf, recordVerification, reserveBackup, stagingFolder } from './backup.store';
 import { proveWrittenBackup, verifyBackupFolder, type VerifyReport } from './backup.verify';
-
-type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
 
 /** The open desk a backup is taken from. */
 export interface BackupSource {

@@ -11,9 +11,7 @@ import { Migrator } from 'kysely/migration';
 import { DeskError } from '../errors';
 import { migrations } from './migrations';
 import { schemaSnapshot } from './schema-snapshot';
-import { Sqlite3Driver, openRaw } from './sqlite3-driver';
-
-type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
+import { Sqlite3Driver, openRaw, type RawDatabase } from './sqlite3-driver';
 
 /** 'CDDK' — marks a file as a City Diplomacy Desk database. */
 export const APPLICATION_ID = 0x4344444b;

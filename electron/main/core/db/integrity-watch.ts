@@ -9,9 +9,7 @@
  * listeners (the `integrity` event). A damaged file found here is not changed by the check.
  */
 import { closeRawQuietly, rawAll } from './file-check';
-import { openRaw } from './sqlite3-driver';
-
-type RawDatabase = Awaited<ReturnType<typeof openRaw>>;
+import { openRaw, type RawDatabase } from './sqlite3-driver';
 
 export type IntegrityState =
   /** Checked completely before the desk opened (a small desk, or one that had crashed). */

@@ -19,6 +19,9 @@ import {
 
 type Sqlite3Database = InstanceType<typeof sqlite3.Database>;
 
+/** A node-sqlite3 handle of its own, as openRaw answers it (checks, backups, the page check). */
+export type RawDatabase = Sqlite3Database;
+
 /** A FIFO lock; whoever holds it owns the one connection. */
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
