@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileDurable } from '../../electron/main/core/backup/backup.files';
 import { copyFrozenDatabase, tableCounts } from '../../electron/main/core/backup/backup.snapshot';
-import { rawAll } from '../../electron/main/core/db/file-check';
+import { closeRawQuietly, rawAll } from '../../electron/main/core/db/file-check';
+import { openRaw } from '../../electron/main/core/db/sqlite3-driver';
 import { openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
 import { addPartnerRow } from '../helpers/reliability';
 
@@ -162,13 +163,12 @@ describe('copyFrozenDatabase', () => {
     const bytes = readFileSync(target);
     expect(copied!.digest).toEqual({ sha256: sha256(bytes), size: statSync(target).size });
     expect([bytes[18], bytes[19]]).toEqual([1, 1]);
-    const { openRaw } = await import('../../electron/main/core/db/sqlite3-driver');
     const raw = await openRaw(target, { create: false, immutable: true });
     try {
       expect(await tableCounts(raw)).toEqual(copied!.facts);
       expect(await rawAll(raw, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     } finally {
-      await new Promise<void>((resolve) => raw.close(() => resolve()));
+      await closeRawQuietly(raw);
     }
   });
 
