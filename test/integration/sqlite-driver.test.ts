@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID } from '../../electron/main/core/db/database';
-import { toSqliteParameter } from '../../electron/main/core/db/sqlite3-driver';
+import { closeRawQuietly } from '../../electron/main/core/db/file-check';
+import { openRaw, toSqliteParameter } from '../../electron/main/core/db/sqlite3-driver';
 import { Registry } from '../../electron/main/core/registrar';
 import { systemHandlers } from '../../electron/main/core/system/system.handlers';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
@@ -71,6 +72,63 @@ describe('the SQLite store', () => {
     ).rejects.toThrow();
     const { rows } = await sql<{ c: number }>`SELECT count(*) AS c FROM tx_test`.execute(db);
     expect(rows[0]!.c).toBe(0);
+  });
+
+  it('keeps begin, commit and rollback prepared, and stays usable after a commit or a begin fails', async () => {
+    const db = t.desk.internals.db;
+    const raw = t.desk.internals.driver.connection.raw;
+    await sql`CREATE TABLE parent_test (id INTEGER PRIMARY KEY)`.execute(db);
+    await sql`CREATE TABLE child_test (parent INTEGER REFERENCES parent_test (id) DEFERRABLE INITIALLY DEFERRED)`.execute(
+      db,
+    );
+    const count = async (table: string) =>
+      (await sql<{ c: number }>`SELECT count(*) AS c FROM ${sql.table(table)}`.execute(db)).rows[0]!.c;
+    const textRuns = vi.spyOn(raw, 'run');
+    try {
+      for (let i = 1; i <= 3; i++) {
+        await db.transaction().execute(async (tx) => {
+          await sql`INSERT INTO parent_test (id) VALUES (${i})`.execute(tx);
+        });
+      }
+      // The foreign key is checked at the commit, which fails; the transaction is rolled back.
+      await expect(
+        db.transaction().execute(async (tx) => {
+          await sql`INSERT INTO parent_test (id) VALUES (10)`.execute(tx);
+          await sql`INSERT INTO child_test (parent) VALUES (99)`.execute(tx);
+        }),
+      ).rejects.toThrow(/FOREIGN KEY/);
+      expect(await count('parent_test')).toBe(3);
+      await db.transaction().execute(async (tx) => {
+        await sql`INSERT INTO child_test (parent) VALUES (1)`.execute(tx);
+      });
+      expect(textRuns).not.toHaveBeenCalled();
+    } finally {
+      textRuns.mockRestore();
+    }
+    // Another connection holds the write lock past the busy timeout: begin fails, then works.
+    const other = await openRaw(t.desk.internals.env.paths.databaseFile, { create: false });
+    try {
+      await new Promise<void>((resolve, reject) =>
+        other.exec('PRAGMA busy_timeout = 0; BEGIN IMMEDIATE', (err) => (err ? reject(err) : resolve())),
+      );
+      await sql`PRAGMA busy_timeout = 50`.execute(db);
+      await expect(
+        db.transaction().execute(async (tx) => {
+          await sql`INSERT INTO parent_test (id) VALUES (20)`.execute(tx);
+        }),
+      ).rejects.toThrow(/SQLITE_BUSY/);
+      await new Promise<void>((resolve, reject) =>
+        other.exec('ROLLBACK', (err) => (err ? reject(err) : resolve())),
+      );
+    } finally {
+      await closeRawQuietly(other);
+      await sql`PRAGMA busy_timeout = 5000`.execute(db);
+    }
+    await db.transaction().execute(async (tx) => {
+      await sql`INSERT INTO parent_test (id) VALUES (21)`.execute(tx);
+    });
+    expect(await count('parent_test')).toBe(4);
+    expect(await count('child_test')).toBe(1);
   });
 
   it('serialises concurrent calls on the one connection', async () => {

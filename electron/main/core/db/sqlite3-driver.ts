@@ -71,8 +71,12 @@ export function toSqliteParameter(value: unknown): unknown {
 
 type Sqlite3Statement = InstanceType<typeof sqlite3.Statement>;
 
-/** Statements worth keeping prepared: the queries and writes the handlers run again and again. */
-const CACHEABLE = /^\s*(select|with|insert|update|delete|replace)\b/i;
+/**
+ * Statements worth keeping prepared: the queries and writes the handlers run again and again,
+ * and the begin, commit and rollback of every transaction (with SQL text, node-sqlite3 hands
+ * a statement to its worker twice, to prepare it and to run it, and finalizes it after).
+ */
+const CACHEABLE = /^\s*(select|with|insert|update|delete|replace|begin|commit|rollback)\b/i;
 /** Enough for every statement the handlers use; the least recently used one goes first. */
 const STATEMENT_CACHE_SIZE = 400;
 
