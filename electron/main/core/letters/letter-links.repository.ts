@@ -288,19 +288,15 @@ export async function referralsOf(db: Db, letterIds: readonly string[]): Promise
     .execute();
 }
 
-/** These referrals by id (the current referrals of a page of letters). */
-export async function referralsById(db: Db, referralIds: readonly string[]): Promise<ReferralWithUser[]> {
-  if (referralIds.length === 0) return [];
-  return db
-    .selectFrom('letter_referrals as f')
-    .innerJoin('users as u', 'u.id', 'f.to_user_id')
-    .select(REFERRAL_COLUMNS)
-    .where('f.id', 'in', [...referralIds])
-    .execute();
-}
-
 /** A contact's name, with the partner the contact works at. */
 export type ContactNameRow = NameRow & { partner_id: string | null };
+
+/** The names and current referrals a page of letters shows. */
+export interface PageNames {
+  partners: NameRow[];
+  contacts: ContactNameRow[];
+  referrals: ReferralWithUser[];
+}
 
 /**
  * Names of these partners and these contacts, in one statement (a page of letters names up
@@ -312,25 +308,76 @@ export async function partyNames(
   partnerIds: readonly string[],
   contactIds: readonly string[],
 ): Promise<{ partners: NameRow[]; contacts: ContactNameRow[] }> {
-  if (partnerIds.length === 0 && contactIds.length === 0) return { partners: [], contacts: [] };
-  const { rows } = await partyNamesQuery(partnerIds, contactIds).execute(db);
-  const partners: NameRow[] = [];
-  const contacts: ContactNameRow[] = [];
-  for (const { kind, partner_id, ...name } of rows) {
-    if (kind === 'partner') partners.push(name);
-    else contacts.push({ ...name, partner_id });
-  }
+  const { partners, contacts } = await pageNames(db, partnerIds, contactIds, []);
   return { partners, contacts };
 }
 
-/** The statement of partyNames, exported so tests can EXPLAIN it. */
-export function partyNamesQuery(partnerIds: readonly string[], contactIds: readonly string[]) {
-  return sql<ContactNameRow & { kind: 'partner' | 'contact' }>`
-    SELECT 'partner' AS kind, id, name_fa, name_en, NULL AS partner_id FROM partners
-      WHERE id IN (SELECT value FROM json_each(${JSON.stringify(partnerIds)}))
+/**
+ * The names of these partners and contacts and these referrals (the current referrals of a
+ * page of letters) with the name of the user each went to, in the same one statement: a
+ * list page answered them in two, and each statement is a hand-over to SQLite's thread.
+ */
+export async function pageNames(
+  db: Db,
+  partnerIds: readonly string[],
+  contactIds: readonly string[],
+  referralIds: readonly string[],
+): Promise<PageNames> {
+  const found: PageNames = { partners: [], contacts: [], referrals: [] };
+  if (partnerIds.length === 0 && contactIds.length === 0 && referralIds.length === 0) return found;
+  const { rows } = await pageNamesQuery(partnerIds, contactIds, referralIds).execute(db);
+  for (const row of rows) {
+    const { id, name_fa, name_en } = row;
+    if (row.kind === 'partner') found.partners.push({ id, name_fa, name_en });
+    else if (row.kind === 'contact')
+      found.contacts.push({ id, name_fa, name_en, partner_id: row.partner_id });
+    else
+      found.referrals.push({
+        id,
+        letter_id: row.letter_id!,
+        to_user_id: row.to_user_id!,
+        to_user_name: name_fa,
+        to_user_name_en: name_en,
+        instruction: row.instruction,
+        due_date: row.due_date,
+        referred_by: row.referred_by!,
+        referred_at: row.referred_at!,
+      });
+  }
+  return found;
+}
+
+/** A row of pageNamesQuery: a partner, a contact or a referral (its user's name as the name). */
+interface PageNameRow extends NameRow {
+  kind: 'partner' | 'contact' | 'referral';
+  partner_id: string | null;
+  letter_id: string | null;
+  to_user_id: string | null;
+  instruction: string | null;
+  due_date: string | null;
+  referred_by: string | null;
+  referred_at: string | null;
+}
+
+/** The statement of pageNames, exported so tests can EXPLAIN it. */
+export function pageNamesQuery(
+  partnerIds: readonly string[],
+  contactIds: readonly string[],
+  referralIds: readonly string[],
+) {
+  return sql<PageNameRow>`
+    SELECT 'partner' AS kind, id, name_fa, name_en, NULL AS partner_id, NULL AS letter_id,
+        NULL AS to_user_id, NULL AS instruction, NULL AS due_date, NULL AS referred_by,
+        NULL AS referred_at
+      FROM partners WHERE id IN (SELECT value FROM json_each(${JSON.stringify(partnerIds)}))
     UNION ALL
-    SELECT 'contact' AS kind, id, name_fa, name_en, partner_id FROM contacts
-      WHERE id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))`;
+    SELECT 'contact', id, name_fa, name_en, partner_id, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM contacts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(contactIds)}))
+    UNION ALL
+    SELECT 'referral', f.id, u.name_fa, u.name_en, NULL, f.letter_id, f.to_user_id,
+        f.instruction, f.due_date, f.referred_by, f.referred_at
+      FROM letter_referrals AS f JOIN users AS u ON u.id = f.to_user_id
+      WHERE f.id IN (SELECT value FROM json_each(${JSON.stringify(referralIds)}))`;
 }
 
 /** Which of these ids exist in a table a letter links to. */

@@ -21,11 +21,10 @@ import type { Database } from '../db/tables';
 import type { KnownNames } from './letter-checks';
 import {
   copiesOf,
-  partyNames,
+  pageNames,
   partnersOf,
   referencesFrom,
   referencesTo,
-  referralsById,
   referralsOf,
   type CopyInput,
   type LinkedLetterRow,
@@ -44,18 +43,27 @@ function namesById(rows: readonly NameRow[]): Names {
   return new Map(rows.map((r) => [r.id, { id: r.id, nameFa: r.name_fa, nameEn: r.name_en }]));
 }
 
-/** The names of the partners and contacts these rows mention, one query in all. */
+/**
+ * The names of the partners and contacts these rows mention, and these referrals, one query
+ * in all.
+ */
 async function loadNames(
   db: Db,
   partnerIds: Iterable<string | null>,
   contactIds: Iterable<string | null>,
-): Promise<{ partners: Names; contacts: Names }> {
-  const p = new Set<string>();
-  const c = new Set<string>();
-  for (const id of partnerIds) if (id) p.add(id);
-  for (const id of contactIds) if (id) c.add(id);
-  const names = await partyNames(db, [...p], [...c]);
-  return { partners: namesById(names.partners), contacts: namesById(names.contacts) };
+  referralIds: Iterable<string | null> = [],
+): Promise<{ partners: Names; contacts: Names; referrals: Map<string, LetterReferral> }> {
+  const some = (ids: Iterable<string | null>) => {
+    const set = new Set<string>();
+    for (const id of ids) if (id) set.add(id);
+    return [...set];
+  };
+  const names = await pageNames(db, some(partnerIds), some(contactIds), some(referralIds));
+  return {
+    partners: namesById(names.partners),
+    contacts: namesById(names.contacts),
+    referrals: new Map(names.referrals.map((r) => [r.id, toReferral(r)])),
+  };
 }
 
 function party(
@@ -125,11 +133,14 @@ export async function toLetterSummaries(db: Db, rows: readonly LetterRow[]): Pro
     db,
     rows.flatMap((r) => [r.from_partner_id, r.to_partner_id]),
     rows.flatMap((r) => [r.from_contact_id, r.to_contact_id]),
+    rows.map((r) => r.current_referral_id),
   );
-  const referralIds = rows.flatMap((r) => (r.current_referral_id ? [r.current_referral_id] : []));
-  const referrals = new Map((await referralsById(db, referralIds)).map((r) => [r.id, toReferral(r)]));
   return rows.map((row) =>
-    summaryOf(row, names, row.current_referral_id ? (referrals.get(row.current_referral_id) ?? null) : null),
+    summaryOf(
+      row,
+      names,
+      row.current_referral_id ? (names.referrals.get(row.current_referral_id) ?? null) : null,
+    ),
   );
 }
 
