@@ -632,12 +632,6 @@ function hasDates(filter: LetterFilter): boolean {
   return filter.dateFrom !== undefined || filter.dateTo !== undefined;
 }
 
-/** About how many letters the register holds (letters are never removed): one index seek. */
-async function registerSize(db: Db): Promise<number> {
-  const result = await sql<{ n: number | null }>`SELECT max(rowid) AS n FROM letters`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
-}
-
 /**
  * A walk tests the text on each letter's key while it expects to read fewer letters than this
  * share of the text's matches: a key test reads the letter's row, where the other walk first
@@ -782,27 +776,31 @@ export async function listLetterRows(
   if (seekMaySort(filter, sort) || text) {
     // The total decides the plan: a partner with thousands of letters (the office's own city)
     // or a common word is read in the sort order until the page is full, not fetched whole
-    // and sorted; a rare word's few letters are fetched and sorted.
-    const total = await count();
+    // and sorted; a rare word's few letters are fetched and sorted. The statement also answers
+    // about how many letters the register holds (letters are never removed: the largest rowid,
+    // one index seek), which the two rules below weigh the total against.
+    const counted = letterCountQuery(db, filter, await partnerDriveOf(db, filter));
+    const found = await db
+      .selectNoFrom([counted.as('n'), sql<number | null>`(SELECT max(rowid) FROM letters)`.as('size')])
+      .executeTakeFirstOrThrow();
+    const total = Number(found.n);
+    const size = Number(found.size ?? 0);
     let plan: LetterPlan = total > walkAbove ? 'walk' : 'seek';
-    // Read only by the two rules below that need it, not for every walk.
-    let size: number | undefined;
-    const registered = async () => (size ??= await registerSize(db));
     if (plan === 'walk' && sort.by === 'subject' && hasDates(filter)) {
       // Subjects do not follow dates, so a walk reads about (offset + limit) × letters ÷ total
       // entries of the subject index for the page, checking each one's date on the entry (the
       // index carries it), where the seek fetches the total's letters and sorts them, about
       // four times the work per letter (at 3×, a month's 3,322 letters: walked 0.5–0.8 ms,
       // fetched and sorted 2.3 ms): a week's letters are fetched and sorted, a month's walked.
-      if ((offset + limit) * (await registered()) > 4 * total * total) plan = 'seek';
+      if ((offset + limit) * size > 4 * total * total) plan = 'seek';
     }
     const textAlone = plan === 'walk' && sort.by === 'letterDate' && text && given(filter).length === 1;
-    if (textAlone && (offset + limit) * (await registered()) <= keysTestedShare * total * total) {
+    if (textAlone && (offset + limit) * size <= keysTestedShare * total * total) {
       // Spread evenly, the text's letters fill the page after about (offset + limit) ×
       // letters ÷ total letters of the date order: for خواهرخواندگی at 1× (6,735 letters of
       // 100,000), about 740. Testing their keys reads those letters only, where looking each
       // up among the matches first finds and indexes every match.
-      const reach = Math.ceil((KEYS_TESTED_REACH * (offset + limit) * (await registered())) / total);
+      const reach = Math.ceil((KEYS_TESTED_REACH * (offset + limit) * size) / total);
       const rows = await keyTestedPage(db, filter, sort, limit, offset, total, reach);
       if (rows) return { rows, total };
     }
