@@ -155,3 +155,39 @@ describe('search index written in batches', () => {
     expect(stamped.docs.filter((r) => (r as { generation: number }).generation === 4)).toHaveLength(150);
   });
 });
+
+describe('the view the index is written through', () => {
+  it('is the connection’s own, made again when the desk opens, and never stored in the desk file', async () => {
+    const names = async (table: 'sqlite_master' | 'sqlite_temp_master') =>
+      (
+        await sql<{
+          name: string;
+        }>`SELECT name FROM ${sql.table(table)} WHERE name LIKE 'search_rows%' ORDER BY name`.execute(
+          batched.desk.internals.db,
+        )
+      ).rows.map((r) => r.name);
+    for (let round = 0; round < 2; round++) {
+      expect(await names('sqlite_master')).toEqual([]);
+      expect(await names('sqlite_temp_master')).toEqual(['search_rows', 'search_rows_insert']);
+      const subject = `نامه شهر خواهرخوانده یروان ${round}`;
+      const created = await batched.ok('letters.create', {
+        direction: 'incoming',
+        letterDate: '2025-05-04',
+        subject,
+        from: { text: 'شهرداری یروان' },
+        to: { text: 'اداره کل ارتباطات و امور بین‌الملل' },
+      });
+      const found = await batched.ok('search.query', { text: `یروان ${round}` });
+      expect(found.items.map((i) => i.id)).toContain(created.id);
+      // In the word, trigram and newest records' indexes alike.
+      const db = batched.desk.internals.db;
+      const { rows } = await sql<{ w: number; g: number; r: number }>`SELECT
+          (SELECT count(*) FROM search_words WHERE rowid = d.doc_id) AS w,
+          (SELECT count(*) FROM search_grams WHERE rowid = d.doc_id) AS g,
+          (SELECT count(*) FROM search_recent WHERE rowid = d.doc_id) AS r
+        FROM search_docs AS d WHERE d.entity_id = ${created.id}`.execute(db);
+      expect(rows).toEqual([{ w: 1, g: 1, r: 1 }]);
+      await batched.reopen();
+    }
+  });
+});

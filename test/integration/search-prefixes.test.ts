@@ -15,7 +15,7 @@ import { Sqlite3Driver, openRaw } from '../../electron/main/core/db/sqlite3-driv
 import type { Database } from '../../electron/main/core/db/tables';
 import type { SearchDocument } from '../../electron/main/core/search/search.indexer';
 import { parseQuery, planSearch } from '../../electron/main/core/search/search.parse';
-import { writeSearchDocuments } from '../../electron/main/core/search/search.repository';
+import { createSearchRows, writeSearchDocuments } from '../../electron/main/core/search/search.repository';
 import { openTestDesk, tempDir, type TestDesk } from '../helpers/desk';
 import { letterInput } from './letters.fixtures';
 
@@ -135,7 +135,10 @@ async function writeDocs(db: Kysely<Database>, docs: SearchDocument[]): Promise<
  */
 async function writeDocsToOldDesk(db: Kysely<Database>, docs: SearchDocument[]): Promise<void> {
   await migrations['2026-11-28-22-search-recent']!.up(db);
+  // The view today's writes go through, as the desk's connection has it once open.
+  await createSearchRows(db);
   await writeDocs(db, docs);
+  await sql`DROP VIEW temp.search_rows`.execute(db);
   await sql`DROP TABLE search_recent`.execute(db);
 }
 

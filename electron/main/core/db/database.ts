@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { DeskError, toDeskError } from '../errors';
+import { createSearchRows } from '../search/search.repository';
 import { APPLICATION_ID, checkDeskFile, kyselyOver, sideFiles } from './file-check';
 import { checkedAtOpen, startBackgroundCheck, type BackgroundCheck } from './integrity-watch';
 import { reportingProvider, type ReportingMigration } from './migration-progress';
@@ -174,6 +175,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
 
   try {
     const applied = await migrate(db, driver, options);
+    await createSearchRows(db);
     const backgroundCheck = fullCheck ? null : startBackgroundCheck(file, clock);
     return {
       db,
