@@ -762,10 +762,8 @@ export async function listLetterRows(
     dateRangeMost = WALK_ABOVE,
   }: ListPlanOptions = {},
 ): Promise<{ rows: LetterRow[]; total: number }> {
-  const count = async () =>
-    Number(
-      (await letterCountQuery(db, filter, await partnerDriveOf(db, filter)).executeTakeFirstOrThrow()).n,
-    );
+  const countQuery = async () => letterCountQuery(db, filter, await partnerDriveOf(db, filter));
+  const count = async () => Number((await (await countQuery()).executeTakeFirstOrThrow()).n);
   if (partnerAndDatesOnly(filter) && sort.by === 'letterDate') {
     const rows = await pageRows(partnerPageQuery(db, filter, sort.direction, limit, offset));
     // A page shorter than the limit already tells the total.
@@ -779,7 +777,7 @@ export async function listLetterRows(
     // and sorted; a rare word's few letters are fetched and sorted. The statement also answers
     // about how many letters the register holds (letters are never removed: the largest rowid,
     // one index seek), which the two rules below weigh the total against.
-    const counted = letterCountQuery(db, filter, await partnerDriveOf(db, filter));
+    const counted = await countQuery();
     const found = await db
       .selectNoFrom([counted.as('n'), sql<number | null>`(SELECT max(rowid) FROM letters)`.as('size')])
       .executeTakeFirstOrThrow();
