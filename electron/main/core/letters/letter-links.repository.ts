@@ -299,9 +299,8 @@ export interface PageNames {
 }
 
 /**
- * Names of these partners and these contacts, in one statement (a page of letters names up
- * to a hundred of each; two statements cost 0.6 ms more at 1×). The ids go in as JSON arrays,
- * so the statement's text is the same for every page and stays prepared.
+ * Names of these partners and these contacts, in one statement (pageNames without referrals;
+ * a page of letters names up to a hundred of each, and two statements cost 0.6 ms more at 1×).
  */
 export async function partyNames(
   db: Db,
@@ -359,7 +358,11 @@ interface PageNameRow extends NameRow {
   referred_at: string | null;
 }
 
-/** The statement of pageNames, exported so tests can EXPLAIN it. */
+/**
+ * The statement of pageNames, exported so tests can EXPLAIN it. The ids go in as JSON arrays,
+ * so its text is the same for every page and stays prepared (the referrals' `IN (?, ?, …)`
+ * had another text for each count of referrals on a page).
+ */
 export function pageNamesQuery(
   partnerIds: readonly string[],
   contactIds: readonly string[],
