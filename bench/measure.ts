@@ -2,6 +2,7 @@
  * Repetitions with wall time and this process's CPU time side by side: on a loaded machine
  * wall time says how long the user waited, CPU time how much work the desk did.
  */
+import { createHash } from 'node:crypto';
 
 export interface Stats {
   n: number;
@@ -10,6 +11,8 @@ export interface Stats {
   wallMaxMs: number;
   cpuMedianMs: number;
   cpuP95Ms: number;
+  /** The speed probe's times around and between the repetitions (see speedProbe). */
+  probesMs?: number[];
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -43,7 +46,34 @@ export async function timeOnce<T>(fn: () => Promise<T>): Promise<{ wall: number;
   return { wall, cpu: (cpu.user + cpu.system) / 1000, value };
 }
 
-/** Runs `fn(i)` `warmup` times untimed, then `reps` times timed. */
+let probeInput: Buffer | null = null;
+
+/**
+ * Times a fixed piece of work: the SHA-256 of 2 MB, native code that no JIT tiering changes
+ * (about 1.4 ms on the reference machine at its full speed). The reference machine is a
+ * virtual one that at times runs the same work 2–2.5 times slower, for seconds on end, its
+ * CPU time growing with it: a figure taken then says more about the machine than about the
+ * desk. `repeat` runs the probe before, between (every `PROBE_EVERY`) and after its
+ * repetitions, and the report compares each probe with the run's fastest.
+ */
+export function speedProbe(): number {
+  probeInput ??= Buffer.alloc(2 * 1024 * 1024, 7);
+  const t0 = performance.now();
+  createHash('sha256').update(probeInput).digest();
+  return performance.now() - t0;
+}
+
+const PROBE_EVERY = 10;
+
+/** A probe slower than this many times the run's fastest was taken on a slowed machine. */
+export const SLOWED = 1.5;
+
+/** How many of these probes were slowed, against the fastest probe of the whole run. */
+export function slowedProbes(probesMs: readonly number[], fastestMs: number): number {
+  return probesMs.filter((ms) => ms > SLOWED * fastestMs).length;
+}
+
+/** Runs `fn(i)` `warmup` times untimed, then `reps` times timed, with speed probes between. */
 export async function repeat(
   reps: number,
   warmup: number,
@@ -52,10 +82,12 @@ export async function repeat(
   for (let i = 0; i < warmup; i++) await fn(i);
   const wall: number[] = [];
   const cpu: number[] = [];
+  const probes = [speedProbe()];
   for (let i = 0; i < reps; i++) {
     const t = await timeOnce(() => fn(warmup + i));
     wall.push(t.wall);
     cpu.push(t.cpu);
+    if ((i + 1) % PROBE_EVERY === 0 || i === reps - 1) probes.push(speedProbe());
   }
-  return summarise(wall, cpu);
+  return { ...summarise(wall, cpu), probesMs: probes.map(round) };
 }

@@ -20,6 +20,8 @@ export interface Measured {
   unit: 'ms' | 'MB' | 'ratio';
   pass: boolean | null;
   stats?: Stats;
+  /** Of the speed probes around its repetitions, how many found the machine slowed (run.ts). */
+  slowedProbes?: { slowed: number; of: number };
   note?: string;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * The bench's repetitions carry a speed probe around and between them (bench/measure.ts), so
+ * a run can tell a figure taken while the machine itself was slowed from the desk's own.
+ */
+import { describe, expect, it } from 'vitest';
+import { repeat, SLOWED, slowedProbes, speedProbe } from '../../bench/measure';
+
+describe('the speed probe', () => {
+  it('runs before the repetitions, after every tenth and after the last', async () => {
+    let calls = 0;
+    const stats = await repeat(25, 3, async () => {
+      calls += 1;
+    });
+    expect(calls).toBe(28);
+    expect(stats.n).toBe(25);
+    // Before the first timed call, after the 10th and 20th, and after the 25th.
+    expect(stats.probesMs).toHaveLength(4);
+    for (const ms of stats.probesMs!) expect(ms).toBeGreaterThan(0);
+  });
+
+  it('times real work each time', () => {
+    const times = Array.from({ length: 5 }, () => speedProbe());
+    for (const ms of times) expect(ms).toBeGreaterThan(0.05);
+  });
+
+  it('counts as slowed only the probes over SLOWED times the run’s fastest', () => {
+    expect(SLOWED).toBe(1.5);
+    expect(slowedProbes([2, 3, 3.01, 5, 1.5], 2)).toBe(2);
+    expect(slowedProbes([], 2)).toBe(0);
+  });
+});
