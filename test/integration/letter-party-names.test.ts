@@ -5,11 +5,7 @@
  * out; each side is looked up by its primary key, never by reading the whole table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  pageNames,
-  pageNamesQuery,
-  partyNames,
-} from '../../electron/main/core/letters/letter-links.repository';
+import { pageNames, pageNamesQuery } from '../../electron/main/core/letters/letter-links.repository';
 import { openTestDesk, type TestDesk } from '../helpers/desk';
 import { queryPlan } from '../helpers/query-plan';
 import { addContact, addPartner, addUser, letterInput } from './letters.fixtures';
@@ -45,7 +41,8 @@ const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a
 describe('the names of a page of letters', () => {
   it('answers every partner and contact that exists, each once, in one statement', async () => {
     const db = t.desk.internals.db;
-    const names = await partyNames(db, [kazan, florence, kazan, MISSING], [envoy, mayor, MISSING, envoy]);
+    const names = await pageNames(db, [kazan, florence, kazan, MISSING], [envoy, mayor, MISSING, envoy], []);
+    expect(names.referrals).toEqual([]);
     expect(byId(names.partners)).toEqual(
       byId([
         { id: kazan, name_fa: 'کازان', name_en: 'Kazan' },
@@ -62,13 +59,14 @@ describe('the names of a page of letters', () => {
 
   it('answers one side alone, and nothing for no ids', async () => {
     const db = t.desk.internals.db;
-    expect(await partyNames(db, [florence], [])).toEqual({
+    const none = { partners: [], contacts: [], referrals: [] };
+    expect(await pageNames(db, [florence], [], [])).toEqual({
+      ...none,
       partners: [{ id: florence, name_fa: 'فلورانس', name_en: null }],
-      contacts: [],
     });
-    expect((await partyNames(db, [], [mayor])).contacts.map((c) => c.id)).toEqual([mayor]);
-    expect(await partyNames(db, [], [])).toEqual({ partners: [], contacts: [] });
-    expect(await partyNames(db, [MISSING], [MISSING])).toEqual({ partners: [], contacts: [] });
+    expect((await pageNames(db, [], [mayor], [])).contacts.map((c) => c.id)).toEqual([mayor]);
+    expect(await pageNames(db, [], [], [])).toEqual(none);
+    expect(await pageNames(db, [MISSING], [MISSING], [])).toEqual(none);
   });
 
   it('answers the referrals given with the name of the user each went to, with the names', async () => {

@@ -9,7 +9,7 @@ import type { Database } from '../db/tables';
 import { invalid, notFound } from '../errors';
 import {
   existingIds,
-  partyNames,
+  pageNames,
   referableLetters,
   type CopyInput,
   type NameRow,
@@ -79,10 +79,11 @@ async function readNames(
   partnerIds: Set<string>,
   contactIds: Set<string>,
 ): Promise<void> {
-  const names = await partyNames(
+  const names = await pageNames(
     tx,
     [...partnerIds].filter((id) => !known.partners.has(id)),
     [...contactIds].filter((id) => !known.contacts.has(id)),
+    [],
   );
   for (const c of names.contacts) known.contacts.set(c.id, c);
   for (const p of names.partners) known.partners.set(p.id, p);

@@ -299,22 +299,10 @@ export interface PageNames {
 }
 
 /**
- * Names of these partners and these contacts, in one statement (pageNames without referrals;
- * a page of letters names up to a hundred of each, and two statements cost 0.6 ms more at 1×).
- */
-export async function partyNames(
-  db: Db,
-  partnerIds: readonly string[],
-  contactIds: readonly string[],
-): Promise<{ partners: NameRow[]; contacts: ContactNameRow[] }> {
-  const { partners, contacts } = await pageNames(db, partnerIds, contactIds, []);
-  return { partners, contacts };
-}
-
-/**
  * The names of these partners and contacts and these referrals (the current referrals of a
- * page of letters) with the name of the user each went to, in the same one statement: a
- * list page answered them in two, and each statement is a hand-over to SQLite's thread.
+ * page of letters) with the name of the user each went to, in one statement: a page names up
+ * to a hundred of each, and each statement is a hand-over to SQLite's thread (two cost 0.6 ms
+ * more at 1×). A registration's checks and the search's names ask for no referrals.
  */
 export async function pageNames(
   db: Db,

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { SearchDocument, SearchSource } from '../search/search.indexer';
-import { copiesOf, partyNames, type NameRow } from './letter-links.repository';
+import { copiesOf, pageNames, type NameRow } from './letter-links.repository';
 import { letterIdsAfter } from './letters.repository';
 import type { LetterRow } from './letters.table';
 
@@ -111,7 +111,7 @@ export const letterSearchSource: SearchSource = {
       if (r.p) partnerIds.add(r.p);
       if (r.c) contactIds.add(r.c);
     }
-    const names = await partyNames(db, [...partnerIds], [...contactIds]);
+    const names = await pageNames(db, [...partnerIds], [...contactIds], []);
     const partners = new Map(names.partners.map((n) => [n.id, n]));
     const contacts = new Map(names.contacts.map((n) => [n.id, n]));
     const copiesByLetter = new Map<string, LetterParty[]>();
