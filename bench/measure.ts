@@ -73,6 +73,31 @@ export function slowedProbes(probesMs: readonly number[], fastestMs: number): nu
   return probesMs.filter((ms) => ms > SLOWED * fastestMs).length;
 }
 
+/** What a run's speed probes found, for the report's `machine` section. */
+export interface SpeedProbeSummary {
+  probes: number;
+  fastestMs: number | null;
+  slowestMs: number | null;
+  slowedAbove: number;
+}
+
+/**
+ * Judges every result's probes against the fastest probe of the whole run (known only once
+ * every operation has run): sets each result's `slowedProbes` and answers the run's summary.
+ */
+export function judgeProbes(
+  results: { stats?: Stats; slowedProbes?: { slowed: number; of: number } }[],
+): SpeedProbeSummary {
+  const all = results.flatMap((r) => r.stats?.probesMs ?? []);
+  if (all.length === 0) return { probes: 0, fastestMs: null, slowestMs: null, slowedAbove: SLOWED };
+  const fastestMs = Math.min(...all);
+  for (const r of results) {
+    const own = r.stats?.probesMs;
+    if (own) r.slowedProbes = { slowed: slowedProbes(own, fastestMs), of: own.length };
+  }
+  return { probes: all.length, fastestMs, slowestMs: Math.max(...all), slowedAbove: SLOWED };
+}
+
 /** Runs `fn(i)` `warmup` times untimed, then `reps` times timed, with speed probes between. */
 export async function repeat(
   reps: number,

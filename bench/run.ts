@@ -28,7 +28,7 @@ import {
   type Measured,
 } from './operations';
 import { printTable } from './table';
-import { SLOWED, slowedProbes } from './measure';
+import { judgeProbes } from './measure';
 
 const scale = scaleArgument();
 const ownDesk = flagValue('--desk');
@@ -135,12 +135,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 const cpu = process.cpuUsage(cpu0);
-const probes = results.flatMap((r) => r.stats?.probesMs ?? []);
-const fastestProbe = probes.length > 0 ? Math.min(...probes) : null;
-if (fastestProbe !== null)
-  for (const r of results)
-    if (r.stats?.probesMs)
-      r.slowedProbes = { slowed: slowedProbes(r.stats.probesMs, fastestProbe), of: r.stats.probesMs.length };
+const speedProbe = judgeProbes(results);
 const report = {
   scale,
   dataset: dataset.counts,
@@ -152,13 +147,8 @@ const report = {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 10) / 10),
-    /** The speed probe (bench/measure.ts): its fastest and slowest time in this run, and how many ran. */
-    speedProbe: {
-      probes: probes.length,
-      fastestMs: fastestProbe,
-      slowestMs: probes.length > 0 ? Math.max(...probes) : null,
-      slowedAbove: SLOWED,
-    },
+    /** The speed probe (bench/measure.ts): how many ran, their fastest and slowest time. */
+    speedProbe,
   },
   runSeconds: Math.round((performance.now() - started) / 100) / 10,
   runCpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,

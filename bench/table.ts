@@ -28,7 +28,11 @@ export function printTable(report: {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   const out = [
     `\nCity Diplomacy Desk bench, scale ${report.scale}× (load average ${report.machine.loadAverage.join(' ')})`,
-    `"machine slowed": of the speed probes around the repetitions, those over ${SLOWED}× the run's fastest`,
+    ...(report.results.some((r) => r.slowedProbes)
+      ? [
+          `"machine slowed": of the speed probes around the repetitions, those over ${SLOWED}× the run's fastest`,
+        ]
+      : []),
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
